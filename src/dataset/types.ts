@@ -95,6 +95,12 @@ export interface Report {
   end: number;
   excerpt: string; // === seedText.slice(start, end)
   carried: Carried[];
+  /**
+   * The outlet's own words crediting the source ("authorities said", "DHS confirmed"), verbatim
+   * from the excerpt's line; set exactly when `carried` includes 'attributed'. Shows how vague the
+   * credit was when `attributedTo` is empty ("authorities" names no one).
+   */
+  attribution?: string;
   /** Actor ids the outlet named as the source, where it carried the claim as attributed. */
   attributedTo: string[];
   /** Loaded or framing words the outlet used in this excerpt. */
