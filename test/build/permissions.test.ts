@@ -1,0 +1,64 @@
+// Least privilege: the extension asks for nothing it does not use. A later feature that needs a
+// permission adds it to manifest.json AND to the allow-list below, on purpose, in the same change.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, checkSourceManifest, manifestFor } from '../../scripts/lib/manifest';
+import { ROOT } from '../../scripts/lib/paths';
+
+/** API permissions the extension may request, and why. */
+const ALLOWED_PERMISSIONS: Record<string, string> = {};
+
+/** Host permissions the extension may request, and why. */
+const ALLOWED_HOST_PERMISSIONS: Record<string, string> = {};
+
+/** Where the content script may run: pages a reader browses, and nothing privileged. */
+const ALLOWED_CONTENT_MATCHES = ['http://*/*', 'https://*/*'];
+
+const source = checkSourceManifest(JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')));
+
+describe('least privilege', () => {
+  for (const browser of BROWSERS) {
+    const manifest = manifestFor(browser, source);
+
+    it(`${browser}: requests only allow-listed permissions`, () => {
+      for (const permission of manifest.permissions ?? []) {
+        expect(ALLOWED_PERMISSIONS, `permission "${permission}" is not allow-listed`).toHaveProperty([
+          permission,
+        ]);
+      }
+      for (const permission of (manifest.optional_permissions as string[] | undefined) ?? []) {
+        expect(ALLOWED_PERMISSIONS, `optional permission "${permission}" is not allow-listed`).toHaveProperty(
+          [permission],
+        );
+      }
+    });
+
+    it(`${browser}: requests only allow-listed host permissions`, () => {
+      const hosts = [
+        ...(manifest.host_permissions ?? []),
+        ...((manifest.optional_host_permissions as string[] | undefined) ?? []),
+      ];
+      for (const host of hosts) {
+        expect(ALLOWED_HOST_PERMISSIONS, `host permission "${host}" is not allow-listed`).toHaveProperty([
+          host,
+        ]);
+      }
+    });
+
+    it(`${browser}: runs the content script only on http(s) pages`, () => {
+      const scripts = (manifest.content_scripts ?? []) as { matches: string[] }[];
+      for (const script of scripts) {
+        for (const match of script.matches) expect(ALLOWED_CONTENT_MATCHES).toContain(match);
+      }
+    });
+
+    it(`${browser}: exposes no web-accessible resources and no externally_connectable`, () => {
+      // Anything listed here lets any web page probe for or talk to the extension.
+      expect(manifest).not.toHaveProperty('web_accessible_resources');
+      expect(manifest).not.toHaveProperty('externally_connectable');
+      expect(manifest).not.toHaveProperty('content_security_policy');
+    });
+  }
+});
