@@ -1,0 +1,341 @@
+// `npm run bench`: how fast the engine runs the content script's pipeline (mayBeAbout, then
+// recognize, then every linkSteps step) on generated pages, compared with a fuzzy-quote baseline
+// (approx-string-match over every printed claim text), and how page time grows with the number
+// of claims. Pages are generated from a fixed seed, so runs compare; `--json` prints one object.
+
+import { cpus, totalmem } from 'node:os';
+import type { Dataset } from '../src/dataset/types';
+import { createMatcher } from '../src/match/index';
+import type { ClaimMatch, Matcher, TextInput } from '../src/match/types';
+import { flagHelp, parseArgs, UsageError, type FlagSpec } from './corpus/args';
+import {
+  baselinePatterns,
+  baselineSearch,
+  BASELINE_ERROR_RATE,
+  type BaselinePattern,
+} from './corpus/baseline';
+import { incidentPage, seedArticles, type BenchPage } from './corpus/bench-pages';
+import { loadCorpus } from './corpus/corpus';
+import { DEFAULT_DATASET, loadDataset } from './corpus/dataset';
+import { unrelatedPage } from './corpus/filler';
+import { fixed, table } from './corpus/format';
+import { createRng } from './corpus/prng';
+import { scorePage, type PredictedMatch } from './corpus/score';
+import { syntheticDataset } from './corpus/synthetic';
+
+const FLAGS: Record<string, FlagSpec> = {
+  json: { type: 'boolean', help: 'print one JSON object instead of the table' },
+  seed: { type: 'string', valueName: 'N', help: 'seed of the page generator (default 20260107)' },
+  strict: { type: 'boolean', help: 'exit with status 3 when a target is missed' },
+  dataset: { type: 'string', valueName: 'FILE', help: 'the compiled dataset (default: dist/dataset.json)' },
+  help: { type: 'boolean', help: 'show this help' },
+};
+
+const HELP = `Usage: npm run bench -- [options]
+
+Times the content script's pipeline (mayBeAbout -> recognize -> link every passage) on generated
+pages of 10 KB to 1 MB (KB = 1,000 characters), unrelated and about the incident; compares it with
+a baseline that fuzzy-searches every printed claim text (approx-string-match, ${BASELINE_ERROR_RATE * 100}% edits);
+measures both recalls on the evaluation corpus's labelled passages embedded in the pages; and
+times a 100 KB incident page with synthetic datasets of 1,000 and 10,000 claims.
+Medians of several runs after a warm-up. Takes under a minute.
+
+Options:
+${flagHelp(FLAGS)}
+
+Exit status: 0 done, 1 corpus or dataset error, 2 bad arguments, 3 a target missed with --strict.`;
+
+const KB = 1_000;
+const MB = 1_000_000;
+
+/** The topics of the four 100 KB unrelated pages (see scripts/corpus/filler.ts). */
+const UNRELATED_TOPICS: readonly (readonly string[])[] = [
+  ['sports', 'weather'],
+  ['business', 'science'],
+  ['civic', 'culture'],
+  ['crime', 'politics'],
+];
+
+/** The content script's pipeline, start to finish. */
+function runPipeline(matcher: Matcher, input: TextInput): ClaimMatch[] {
+  if (!matcher.mayBeAbout(input.text)) return [];
+  if (!matcher.recognize(input).about) return [];
+  const matches: ClaimMatch[] = [];
+  for (const step of matcher.linkSteps(input)) for (const m of step) matches.push(m);
+  return matches;
+}
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Median milliseconds per page of `run`: one warm-up pass over the pages, then passes until
+ * `samples` timings are taken or `budgetMs` has gone by (at least one pass).
+ */
+function measure(
+  pages: readonly BenchPage[],
+  run: (page: BenchPage) => unknown,
+  samples: number,
+  budgetMs: number,
+) {
+  for (const page of pages) run(page);
+  const times: number[] = [];
+  const started = performance.now();
+  do {
+    for (const page of pages) {
+      const t0 = performance.now();
+      run(page);
+      times.push(performance.now() - t0);
+    }
+  } while (times.length < samples && performance.now() - started < budgetMs);
+  return { ms: median(times), runs: times.length };
+}
+
+/** Recall (and precision) of predicted matches on the labelled passages embedded in `pages`. */
+function recallOn(pages: readonly BenchPage[], predict: (page: BenchPage) => PredictedMatch[]) {
+  let tp = 0;
+  let fn = 0;
+  let fp = 0;
+  for (const page of pages) {
+    const corpusPage = {
+      id: 'bench',
+      split: 'train' as const,
+      file: '',
+      style: 'bench',
+      about: true,
+      ...page,
+    };
+    const score = scorePage(corpusPage, { about: true, score: 1, matches: predict(page) });
+    tp += score.tp.length;
+    fn += score.falseNegatives.length;
+    // Matches outside the labelled passages (in seed paragraphs or filler) are not judged here.
+    fp += score.falsePositives.filter((f) => f.passageId !== null).length;
+  }
+  return {
+    recall: tp / Math.max(1, tp + fn),
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    labelled: tp + fn,
+  };
+}
+
+interface Target {
+  name: string;
+  value: number;
+  pass: boolean;
+}
+
+function main(argv: readonly string[]): number {
+  let args;
+  try {
+    args = parseArgs(argv, FLAGS);
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+    if (args.flags.seed !== undefined && !/^\d+$/.test(args.flags.seed as string)) {
+      throw new UsageError(`--seed: "${args.flags.seed}" is not a whole number`);
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\nRun \`npm run bench -- --help\` for usage.\n`);
+    return 2;
+  }
+  if (args.flags.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const json = args.flags.json === true;
+  const log = (line: string): void => {
+    if (!json) process.stderr.write(`${line}\n`);
+  };
+  const began = performance.now();
+
+  let dataset: Dataset;
+  let positives;
+  try {
+    dataset = loadDataset((args.flags.dataset as string | undefined) ?? DEFAULT_DATASET);
+    const corpus = loadCorpus();
+    positives = [...corpus.train, ...corpus.validation].filter((p) => p.about);
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const seed = Number((args.flags.seed as string | undefined) ?? 20260107);
+  const rng = createRng(seed);
+  const articles = seedArticles(dataset);
+
+  log('generating pages...');
+  // Each 100 KB unrelated page keeps to a few topics, as a real page does, and each carries some
+  // lookalike words (ice hockey, Portland, the ICE exchange, Minneapolis civic news, shots fired).
+  // The 1 MB page (an archive or a giant thread) mixes every topic and so every lookalike.
+  const unrelated100k = UNRELATED_TOPICS.map((topics) => ({
+    ...unrelatedPage(rng, 100 * KB, topics),
+    passages: [],
+  }));
+  const unrelated1m = [{ ...unrelatedPage(rng, MB), passages: [] }];
+  const incident10k = [0, 1, 2, 3].map((i) =>
+    incidentPage(rng, 10 * KB, [articles[i % articles.length]!], [positives[i % positives.length]!]),
+  );
+  // Every positive corpus page is embedded in exactly one of the four 100 KB pages.
+  const incident100k = [0, 1, 2, 3].map((i) =>
+    incidentPage(
+      rng,
+      100 * KB,
+      articles,
+      positives.filter((_, j) => j % 4 === i),
+    ),
+  );
+  const incident1m = [incidentPage(rng, MB, articles, positives)];
+
+  const matcher = createMatcher(dataset);
+  const pipeline = (m: Matcher) => (page: BenchPage) =>
+    runPipeline(m, { text: page.text, blocks: page.blocks });
+
+  log('timing the pipeline...');
+  const times = {
+    unrelated100k: measure(unrelated100k, pipeline(matcher), 60, 2_000),
+    unrelated1m: measure(unrelated1m, pipeline(matcher), 5, 3_000),
+    incident10k: measure(incident10k, pipeline(matcher), 40, 2_000),
+    incident100k: measure(incident100k, pipeline(matcher), 20, 4_000),
+    incident1m: measure(incident1m, pipeline(matcher), 3, 8_000),
+  };
+
+  log('timing the baseline...');
+  const patterns: BaselinePattern[] = baselinePatterns(dataset);
+  const baseline = measure(incident100k, (page) => baselineSearch(page.text, patterns), 4, 3_000);
+
+  log('measuring recall...');
+  const ours = recallOn(incident100k, (page) =>
+    runPipeline(matcher, { text: page.text, blocks: page.blocks }),
+  );
+  const theirs = recallOn(incident100k, (page) => baselineSearch(page.text, patterns));
+
+  log('timing synthetic datasets...');
+  const counts = [dataset.claims.length, 1_000, 10_000];
+  const buildMs: Record<string, number> = {};
+  const matchers = counts.map((count) => {
+    const data = count === dataset.claims.length ? dataset : syntheticDataset(dataset, count);
+    const t0 = performance.now();
+    const m = createMatcher(data);
+    buildMs[count] = performance.now() - t0;
+    return m;
+  });
+  // Interleaved, so drift in machine load (2 shared cores) biases no dataset size.
+  const samples: number[][] = matchers.map(() => []);
+  matchers.forEach((m) => runPipeline(m, { text: incident100k[0]!.text, blocks: incident100k[0]!.blocks }));
+  const scalingStart = performance.now();
+  do {
+    for (const page of incident100k) {
+      matchers.forEach((m, i) => {
+        const t0 = performance.now();
+        runPipeline(m, { text: page.text, blocks: page.blocks });
+        samples[i]!.push(performance.now() - t0);
+      });
+    }
+  } while (samples[0]!.length < 12 && performance.now() - scalingStart < 10_000);
+  const scaling: Record<string, number> = Object.fromEntries(
+    counts.map((count, i) => [count, median(samples[i]!)]),
+  );
+
+  const realCount = String(dataset.claims.length);
+  const speedup = baseline.ms / times.incident100k.ms;
+  const targets: Target[] = [
+    { name: 'unrelated 100 KB page < 1 ms', value: times.unrelated100k.ms, pass: times.unrelated100k.ms < 1 },
+    { name: 'incident 100 KB page < 10 ms', value: times.incident100k.ms, pass: times.incident100k.ms < 10 },
+    { name: 'speedup vs baseline >= 50x', value: speedup, pass: speedup >= 50 },
+    {
+      name: 'recall ours > recall baseline',
+      value: ours.recall - theirs.recall,
+      pass: ours.recall > theirs.recall,
+    },
+    {
+      name: '10,000 claims < 10x the time of the real dataset',
+      value: scaling['10000']! / scaling[realCount]!,
+      pass: scaling['10000']! < 10 * scaling[realCount]!,
+    },
+  ];
+  const cpu = cpus();
+  const machine = {
+    node: process.version,
+    cpu: cpu[0]?.model.trim() ?? 'unknown',
+    cores: cpu.length,
+    platform: `${process.platform}-${process.arch}`,
+    memoryGb: Math.round(totalmem() / 1e8) / 10,
+  };
+  const result = {
+    unrelated100kMs: times.unrelated100k.ms,
+    unrelated1mMs: times.unrelated1m.ms,
+    incident10kMs: times.incident10k.ms,
+    incident100kMs: times.incident100k.ms,
+    incident1mMs: times.incident1m.ms,
+    baselineIncident100kMs: baseline.ms,
+    speedupVsBaseline: speedup,
+    recallOurs: ours.recall,
+    recallBaseline: theirs.recall,
+    precisionOurs: ours.precision,
+    precisionBaseline: theirs.precision,
+    labelledPassageClaims: ours.labelled,
+    claimsScaling: scaling,
+    matcherBuildMs: buildMs,
+    runs: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, v.runs])),
+    baselineRuns: baseline.runs,
+    baselinePatterns: patterns.length,
+    seed,
+    dataset: { version: dataset.version, contentHash: dataset.contentHash, claims: dataset.claims.length },
+    machine,
+    targets,
+    allTargetsPass: targets.every((t) => t.pass),
+    durationMs: performance.now() - began,
+  };
+
+  const status = args.flags.strict && !result.allTargetsPass ? 3 : 0;
+  if (json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return status;
+  }
+  const ms = (v: number): string => (v < 10 ? v.toFixed(3) : v.toFixed(1));
+  const out: string[] = [];
+  out.push(
+    `Source Context benchmark: node ${machine.node}, ${machine.cpu} (${machine.cores} cores), dataset ${dataset.version}, seed ${seed}`,
+    '',
+    table(
+      ['pipeline (mayBeAbout -> recognize -> link)', 'size', 'median ms', 'runs'],
+      [
+        ['unrelated page', '100 KB', ms(times.unrelated100k.ms), String(times.unrelated100k.runs)],
+        ['unrelated page', '1 MB', ms(times.unrelated1m.ms), String(times.unrelated1m.runs)],
+        ['incident page', '10 KB', ms(times.incident10k.ms), String(times.incident10k.runs)],
+        ['incident page', '100 KB', ms(times.incident100k.ms), String(times.incident100k.runs)],
+        ['incident page', '1 MB', ms(times.incident1m.ms), String(times.incident1m.runs)],
+        [
+          `baseline: fuzzy search of ${patterns.length} claim texts`,
+          '100 KB',
+          ms(baseline.ms),
+          String(baseline.runs),
+        ],
+      ],
+    ),
+    '',
+    `speedup vs baseline on 100 KB incident pages: ${speedup.toFixed(1)}x`,
+    `on ${ours.labelled} labelled (passage, claim) pairs embedded in those pages:`,
+    `  recall     ours ${fixed(ours.recall)}   baseline ${fixed(theirs.recall)}`,
+    `  precision  ours ${fixed(ours.precision)}   baseline ${fixed(theirs.precision)}`,
+    '',
+    table(
+      ['claims in dataset', 'ms per 100 KB incident page', 'matcher build ms'],
+      Object.keys(scaling).map((count) => [
+        Number(count).toLocaleString('en-US'),
+        ms(scaling[count]!),
+        ms(buildMs[count]!),
+      ]),
+    ),
+    '',
+    'targets:',
+    ...targets.map((t) => `  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}  (${fixed(t.value, 3)})`),
+    '',
+    `done in ${(result.durationMs / 1000).toFixed(1)} s`,
+  );
+  process.stdout.write(`${out.join('\n')}\n`);
+  return status;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,80 @@
+// A small command-line parser for the eval, scan and bench scripts: known flags only, each error
+// names the flag, so `npm run scan -- --jsn a.txt` says "unknown flag --jsn" instead of guessing.
+
+/** One flag a script accepts. */
+export interface FlagSpec {
+  /** 'boolean' flags take no value; 'string' flags take the next argument or `--flag=value`. */
+  type: 'boolean' | 'string';
+  /** The allowed values of a string flag, when it is a choice. */
+  values?: readonly string[];
+  /** What --help calls a string flag's value ("FILE", "N"); default VALUE. */
+  valueName?: string;
+  /** One line for --help. */
+  help: string;
+}
+
+/** Parsed arguments: flag values by name (without the dashes) and the remaining arguments. */
+export interface ParsedArgs {
+  flags: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** A bad command line; the message names the flag or argument. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Parse `argv` (without node and the script) against `spec`; `--` ends the flags. */
+export function parseArgs(argv: readonly string[], spec: Readonly<Record<string, FlagSpec>>): ParsedArgs {
+  const flags: ParsedArgs['flags'] = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = (eq < 0 ? arg : arg.slice(0, eq)).replace(/^--?/, '');
+    const flag = spec[name];
+    if (!flag || !arg.startsWith('--'))
+      throw new UsageError(`unknown flag ${eq < 0 ? arg : arg.slice(0, eq)}`);
+    if (flag.type === 'boolean') {
+      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
+      flags[name] = true;
+      continue;
+    }
+    let value: string | undefined;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) value = undefined;
+      else i++;
+    }
+    const choices = flag.values ? ` (${flag.values.join(' or ')})` : '';
+    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value${choices}`);
+    if (flag.values && !flag.values.includes(value)) {
+      throw new UsageError(`--${name}: "${value}" is not one of ${flag.values.join(', ')}`);
+    }
+    flags[name] = value;
+  }
+  return { flags, positionals };
+}
+
+/** The flag lines of a --help text, aligned. */
+export function flagHelp(spec: Readonly<Record<string, FlagSpec>>): string {
+  const rows = Object.entries(spec).map(([name, flag]) => {
+    const value =
+      flag.type === 'string' ? ` ${flag.values ? flag.values.join('|') : (flag.valueName ?? 'VALUE')}` : '';
+    return [`  --${name}${value}`, flag.help] as const;
+  });
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  return rows.map(([left, help]) => left.padEnd(width) + help).join('\n');
+}

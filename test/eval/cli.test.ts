@@ -1,0 +1,86 @@
+// `npm run eval` and `npm run bench` as a user runs them: help, argument errors, and the eval's
+// JSON report shape. (The bench's full run takes ~20 s of both cores, so only its argument
+// handling is tested here; `npm run bench` is the way to see its numbers.)
+
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/lib/paths';
+import { CLAIM_IDS } from '../../scripts/corpus/claims';
+
+function run(script: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run eval', () => {
+  it('prints one JSON object per run with the documented fields', () => {
+    const { status, stdout, stderr } = run('eval.ts', '--json', '--split', 'validation');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout) as {
+      floors: Record<string, number>;
+      splits: Record<string, Record<string, unknown> & { perClaim: Record<string, unknown> }>;
+    };
+    expect(Object.keys(result.splits)).toEqual(['validation']);
+    const split = result.splits.validation!;
+    for (const key of [
+      'pages',
+      'pageAccuracy',
+      'precision',
+      'recall',
+      'f1',
+      'falsePositives',
+      'falseNegatives',
+      'floorsMet',
+    ]) {
+      expect(split, key).toHaveProperty(key);
+    }
+    expect(Object.keys(split.perClaim)).toEqual(expect.arrayContaining([...CLAIM_IDS]));
+    expect(result.floors).toEqual({ precision: 0.95, recall: 0.9, pageAccuracy: 0.95 });
+  });
+
+  it('lists false positives and negatives with their text under --verbose', () => {
+    const { status, stdout } = run('eval.ts', '--verbose', '--split', 'train');
+    expect(status).toBe(0);
+    expect(stdout).toContain('== train: ');
+    expect(stdout).toMatch(/False positives \(\d+\):/);
+    expect(stdout).toMatch(/False negatives \(\d+\):/);
+  });
+
+  it('names a bad flag or value and exits 2', () => {
+    const bad = run('eval.ts', '--split', 'test');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--split: "test" is not one of train, validation');
+    const unknown = run('eval.ts', '--verbos');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown flag --verbos');
+  });
+
+  it('says where the dataset is missing', () => {
+    const { status, stderr } = run('eval.ts', '--dataset', join(ROOT, 'no-such-dataset.json'));
+    expect(status).toBe(1);
+    expect(stderr).toContain('no-such-dataset.json');
+    expect(stderr).toContain('npm run dataset');
+  });
+});
+
+describe('npm run bench', () => {
+  it('explains itself with --help', () => {
+    const { status, stdout } = run('bench.ts', '--help');
+    expect(status).toBe(0);
+    expect(stdout).toContain('Usage: npm run bench');
+    expect(stdout).toContain('--json');
+  });
+
+  it('names a bad flag and exits 2 without benchmarking', () => {
+    const { status, stderr, stdout } = run('bench.ts', '--seed', 'abc');
+    expect(status).toBe(2);
+    expect(stderr).toContain('--seed: "abc" is not a whole number');
+    expect(stdout).toBe('');
+  });
+});
