@@ -1,0 +1,141 @@
+// The in-page browser tests again, in Firefox ESR with the Firefox build (dist/firefox) installed
+// as a temporary add-on through puppeteer-core (WebDriver BiDi). Same fixture pages, same
+// expectations: highlights and a card on incident pages, nothing on unrelated and lookalike pages.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import {
+  FIREFOX_DIR,
+  FIREFOX_PATH,
+  collectMarks,
+  countRanges,
+  isLocalUrl,
+  pointInHighlight,
+  requirePrerequisites,
+  settleMarks,
+  startServer,
+  type DemoServer,
+  type PageMarks,
+} from './harness';
+
+let browser: Browser;
+let server: DemoServer;
+const requests: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  requirePrerequisites(FIREFOX_PATH, FIREFOX_DIR);
+  server = await startServer();
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    extraPrefsFirefox: {
+      // Keep Firefox off the network: no telemetry, updates, captive-portal or safe-browsing calls.
+      'network.captive-portal-service.enabled': false,
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'extensions.getAddons.cache.enabled': false,
+      'network.connectivity-service.enabled': false,
+    },
+  });
+  await browser.installExtension(FIREFOX_DIR);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${path}: ${String(e)}`));
+  page.on('request', (r: HTTPRequest) => requests.push(r.url()));
+  await page.goto(server.url + path, { waitUntil: 'load' });
+  return page;
+}
+
+function waitForMarks(page: Page, min: number, timeoutMs = 15_000): Promise<PageMarks> {
+  return settleMarks(() => page.evaluate(collectMarks), min, timeoutMs, 600, page.url());
+}
+
+/** The text of our dialog, read through the open shadow root. */
+async function dialogText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    for (const host of document.querySelectorAll('[data-source-context]')) {
+      const dialog = host.shadowRoot?.querySelector('[role="dialog"]');
+      if (dialog) return dialog.textContent;
+    }
+    return null;
+  });
+}
+
+async function waitForDialog(page: Page, timeoutMs = 5_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await dialogText(page);
+    if (text) return text;
+    if (Date.now() > deadline) throw new Error('no dialog of ours appeared');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('Firefox', () => {
+  it('highlights the wire story and opens the card on click', async () => {
+    const page = await open('/pages/wire-story.html');
+    const marks = await waitForMarks(page, 4);
+    expect(Object.values(marks.highlights).flat().join(' | ')).toContain('demanding ICE leave the city and state');
+    expect(marks.ownElements).toBe(1);
+    const point = await page.evaluate(pointInHighlight, 'demanding ICE leave');
+    expect(point).not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    const text = await waitForDialog(page);
+    expect(text).toContain('Jacob Frey');
+    expect(text).toContain('The Associated Press');
+    expect(text).toContain('The Western Journal');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialogText(page)).toBeNull();
+    await page.close();
+  });
+
+  it('opens passages from the keyboard', async () => {
+    const page = await open('/pages/wire-story.html');
+    await waitForMarks(page, 4);
+    await page.keyboard.down('Alt');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.up('Shift');
+    await page.keyboard.up('Alt');
+    await waitForDialog(page);
+    await page.close();
+  });
+
+  it('picks up live-blog entries and works under a strict CSP', async () => {
+    const live = await open('/pages/live-blog.html');
+    const marks = await waitForMarks(live, 6);
+    expect(Object.values(marks.highlights).flat().join(' | ')).toContain('Shame! Shame! Shame!');
+    await live.close();
+    const csp = await open('/pages/csp-strict.html');
+    await waitForMarks(csp, 2);
+    await csp.close();
+  });
+
+  for (const path of ['/pages/unrelated.html', '/pages/lookalike.html']) {
+    it(`leaves ${path} alone`, async () => {
+      const page = await open(path);
+      await new Promise((r) => setTimeout(r, 1500));
+      const marks = await page.evaluate(collectMarks);
+      expect(countRanges(marks)).toBe(0);
+      expect(marks.ownElements).toBe(0);
+      await page.close();
+    });
+  }
+
+  it('made no request beyond 127.0.0.1 and raised no page errors', () => {
+    expect(requests.filter((url) => !isLocalUrl(url))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

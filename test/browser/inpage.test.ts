@@ -1,0 +1,175 @@
+// The in-page experience in real Chromium with the built extension (dist/chrome): highlights on
+// incident pages, the card from a click and from the keyboard, the indicator, live updates, a
+// strict CSP, and nothing at all on unrelated and lookalike pages. Needs `npm run build` first
+// (`npm test` does it).
+
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Dataset } from '../../src/dataset/types';
+import {
+  ROOT,
+  clickHighlight,
+  countRanges,
+  isLocalUrl,
+  launchChromium,
+  readMarks,
+  startServer,
+  waitForMarks,
+  type ChromiumSession,
+  type DemoServer,
+} from './harness';
+
+const dataset = JSON.parse(readFileSync(`${ROOT}/dist/dataset.json`, 'utf8')) as Dataset;
+const statement = (id: string): string => {
+  const claim = dataset.claims.find((c) => c.id === id);
+  if (!claim) throw new Error(`no claim ${id} in the dataset`);
+  return claim.statement;
+};
+
+let session: ChromiumSession;
+let server: DemoServer;
+const pageErrors: string[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  session = await launchChromium();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await session.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
+  });
+  await page.goto(server.url + path);
+  return page;
+}
+
+const dialog = (page: Page) => page.getByRole('dialog');
+
+describe('incident pages', () => {
+  it('highlights the wire story and opens the card for a hedged, attributed claim', async () => {
+    const page = await open('/pages/wire-story.html');
+    const marks = await waitForMarks(page, 4);
+    const all = Object.values(marks.highlights).flat().join(' | ');
+    expect(all).toContain('weaponized her vehicle');
+    expect(all).toContain('demanding ICE leave the city and state immediately');
+    // Exactly one host element of ours, on <html>, taking no space.
+    expect(marks.ownElements).toBe(1);
+
+    await clickHighlight(page, 'weaponized her vehicle');
+    const card = dialog(page);
+    await expect.poll(() => card.count()).toBe(1);
+    await expect.poll(() => card.textContent()).toContain(statement('weaponized-vehicle'));
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Department of Homeland Security');
+    expect(text).toContain('The Associated Press');
+    expect(text).toContain('The Western Journal');
+    expect(await card.getByRole('link', { name: /Associated Press|Open article/ }).count()).toBeGreaterThan(0);
+
+    // Escape closes it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('reaches passages from the keyboard and returns focus on Escape', async () => {
+    const page = await open('/pages/wire-story.html');
+    await waitForMarks(page, 4);
+    await page.evaluate(() => (document.querySelector('h1') as HTMLElement).setAttribute('tabindex', '-1'));
+    await page.focus('h1');
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    const first = await dialog(page).textContent();
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await expect.poll(() => dialog(page).textContent()).not.toBe(first);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+
+    // The page indicator: opens a list of passages; Enter on one opens its card.
+    const pill = page.getByRole('button', { name: /Source Context/ }).first();
+    await pill.click();
+    const items = page.getByRole('listbox').or(page.getByRole('list')).first();
+    await expect.poll(() => items.count()).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it('shows stated-as-fact and attributed passages differently on the partisan blog', async () => {
+    const page = await open('/pages/partisan-blog.html');
+    const marks = await waitForMarks(page, 3);
+    expect(marks.highlights['source-context-fact']?.length ?? 0).toBeGreaterThan(0);
+    const all = Object.values(marks.highlights).flat().join(' | ');
+    // The comment box's text is form content: never read.
+    expect(all).not.toContain('this comment box');
+    await clickHighlight(page, 'demanding ICE to leave');
+    await expect.poll(() => dialog(page).textContent()).toContain(statement('frey-demands-ice-leave'));
+    await page.close();
+  });
+
+  it('picks up paragraphs a live blog appends after load', async () => {
+    const page = await open('/pages/live-blog.html');
+    await waitForMarks(page, 1);
+    const marks = await waitForMarks(page, 6, 15_000);
+    const all = Object.values(marks.highlights).flat().join(' | ');
+    expect(all).toContain('demanding ICE leave the city and state immediately');
+    expect(all).toContain('Shame! Shame! Shame!');
+    await page.close();
+  });
+
+  it('works under a strict Content-Security-Policy', async () => {
+    const page = await open('/pages/csp-strict.html');
+    await waitForMarks(page, 2);
+    await clickHighlight(page, 'weaponized her vehicle');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    // Our constructed stylesheet applied despite the CSP: the card has a real background and width.
+    const style = await dialog(page).evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { bg: cs.backgroundColor, width: el.getBoundingClientRect().width };
+    });
+    expect(style.bg).not.toBe('rgba(0, 0, 0, 0)');
+    expect(style.width).toBeGreaterThan(300);
+    await page.close();
+  });
+
+  it('links the seed articles themselves', async () => {
+    for (const seed of ['/seed/004_17734199b23d2403.html', '/seed/000_0db36e5d1cd6cab9.html']) {
+      const page = await open(seed);
+      const marks = await waitForMarks(page, 8);
+      expect(countRanges(marks)).toBeGreaterThanOrEqual(8);
+      await page.close();
+    }
+  });
+});
+
+describe('pages that are not about the incident', () => {
+  for (const path of ['/pages/unrelated.html', '/pages/lookalike.html']) {
+    it(`adds no highlight and no element to ${path}`, async () => {
+      const page = await open(path);
+      await page.waitForTimeout(1500);
+      const marks = await readMarks(page);
+      expect(countRanges(marks)).toBe(0);
+      expect(marks.ownElements).toBe(0);
+      await page.close();
+    });
+  }
+});
+
+describe('privacy and manners', () => {
+  it('made no request beyond 127.0.0.1 and its own files, and raised no page errors', () => {
+    const outside = session.requests.filter((url) => !isLocalUrl(url));
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors.filter((e) => /source.?context/i.test(e))).toEqual([]);
+  });
+});
