@@ -8,10 +8,26 @@ import { BROWSERS, checkSourceManifest, manifestFor } from '../../scripts/lib/ma
 import { ROOT } from '../../scripts/lib/paths';
 
 /** API permissions the extension may request, and why. */
-const ALLOWED_PERMISSIONS: Record<string, string> = {};
+const ALLOWED_PERMISSIONS: Record<string, string> = {
+  activeTab:
+    'right-click lookup and the shortcut inject the content script on demand into the tab the reader acted on, ' +
+    'and the popup reads that tab; works where site access was not granted (Firefox opt-in)',
+  contextMenus: 'the "Look up in Source Context" item on selected text',
+  scripting:
+    'scripting.executeScript injects content.js on demand (with activeTab) where it is not running yet',
+  storage:
+    'storage.session keeps per-tab notes of why no script can run there, so they survive the service worker ' +
+    'being suspended; settings and history live in IndexedDB, which needs no permission',
+};
 
 /** Host permissions the extension may request, and why. */
-const ALLOWED_HOST_PERMISSIONS: Record<string, string> = {};
+const ALLOWED_HOST_PERMISSIONS: Record<string, string> = {
+  // Only as optional_host_permissions: the same sites the content script matches, so the popup
+  // can ask for them with permissions.request where the browser treats site access as opt-in
+  // (Firefox MV3). Nothing more than the content script already declares.
+  'http://*/*': 'optional: lets the popup ask for the content script’s site access (Firefox opt-in)',
+  'https://*/*': 'optional: lets the popup ask for the content script’s site access (Firefox opt-in)',
+};
 
 /** Where the content script may run: pages a reader browses, and nothing privileged. */
 const ALLOWED_CONTENT_MATCHES = ['http://*/*', 'https://*/*'];
