@@ -101,6 +101,7 @@ export class PageController implements ContentApi {
   private recognition: Recognition = { about: false, score: 0, evidence: [] };
   private passages: Passage[] = [];
   private highlighter: Highlighter | null = null;
+  private highlighterTint = true;
   private hitTester: HitTester | null = null;
   private host: ShadowHost | null = null;
   private cardLayer: HTMLElement | null = null;
@@ -512,8 +513,17 @@ export class PageController implements ContentApi {
   }
 
   private ensureHighlighter(): Highlighter {
+    const tint = this.settings.highlightStyle !== 'underline';
+    if (this.highlighter && this.highlighterTint !== tint) {
+      // The reader switched between tinted and underline-only marks: paint with a new sheet.
+      this.highlighter.destroy();
+      this.highlighter = null;
+    }
     if (!this.highlighter) {
-      this.highlighter = this.scan.use(new Highlighter({ document: this.doc, host: this.ensureHost() }));
+      this.highlighter = this.scan.use(
+        new Highlighter({ document: this.doc, host: this.ensureHost(), tint }),
+      );
+      this.highlighterTint = tint;
     }
     return this.highlighter;
   }

@@ -63,58 +63,71 @@ function highlightRule(kind: MarkStyle | 'active' | 'flash', body: string): stri
   return `::highlight(${highlightName(kind)}) { ${body} }`;
 }
 
-/** The `::highlight()` rules (exported for tests and the demo page). */
-export const HIGHLIGHT_CSS = [
-  ...MARK_STYLES.map((style) =>
-    highlightRule(
-      style,
-      `background-color: ${PALETTE[style].background}; text-decoration-line: underline; ` +
-        `text-decoration-style: ${PALETTE[style].lineStyle}; text-decoration-color: ${PALETTE[style].line}; ` +
-        'text-decoration-thickness: 2px;',
+/**
+ * The `::highlight()` rules. `tint: false` draws the underlines alone (the reader's "underline
+ * only" setting): the line style still tells fact, attributed and hedged apart.
+ */
+export function highlightCss(tint = true): string {
+  return [
+    ...MARK_STYLES.map((style) =>
+      highlightRule(
+        style,
+        `background-color: ${tint ? PALETTE[style].background : 'transparent'}; text-decoration-line: underline; ` +
+          `text-decoration-style: ${PALETTE[style].lineStyle}; text-decoration-color: ${PALETTE[style].line}; ` +
+          'text-decoration-thickness: 2px;',
+      ),
     ),
-  ),
-  highlightRule('active', `background-color: ${ACTIVE_BACKGROUND};`),
-  highlightRule('flash', `background-color: ${FLASH_BACKGROUND}; color: #000;`),
-  '@media (prefers-contrast: more) {',
-  ...MARK_STYLES.map((style) =>
-    highlightRule(style, `background-color: transparent; text-decoration-thickness: 3px;`),
-  ),
-  highlightRule('active', 'background-color: rgb(250, 204, 21); color: #000;'),
-  '}',
-  '@media (forced-colors: active) {',
-  ...MARK_STYLES.map((style) =>
-    highlightRule(style, 'background-color: transparent; text-decoration-color: LinkText;'),
-  ),
-  highlightRule('active', 'background-color: Highlight; color: HighlightText;'),
-  highlightRule('flash', 'background-color: Mark; color: MarkText;'),
-  '}',
-].join('\n');
+    highlightRule('active', `background-color: ${ACTIVE_BACKGROUND};`),
+    highlightRule('flash', `background-color: ${FLASH_BACKGROUND}; color: #000;`),
+    '@media (prefers-contrast: more) {',
+    ...MARK_STYLES.map((style) =>
+      highlightRule(style, `background-color: transparent; text-decoration-thickness: 3px;`),
+    ),
+    highlightRule('active', 'background-color: rgb(250, 204, 21); color: #000;'),
+    '}',
+    '@media (forced-colors: active) {',
+    ...MARK_STYLES.map((style) =>
+      highlightRule(style, 'background-color: transparent; text-decoration-color: LinkText;'),
+    ),
+    highlightRule('active', 'background-color: Highlight; color: HighlightText;'),
+    highlightRule('flash', 'background-color: Mark; color: MarkText;'),
+    '}',
+  ].join('\n');
+}
+
+/** The default `::highlight()` rules, tinted (exported for tests and the demo page). */
+export const HIGHLIGHT_CSS = highlightCss(true);
 
 /** The fallback layer's rules: the same marks as boxes (exported for tests and the demo page). */
-export const FALLBACK_CSS = [
-  '.sc-layer { position: fixed; top: 0px; left: 0px; width: 0px; height: 0px; overflow: visible; ' +
-    'pointer-events: none; z-index: 0; }',
-  '.sc-box { position: absolute; box-sizing: border-box; pointer-events: none; border-radius: 2px; }',
-  ...MARK_STYLES.map(
-    (style) =>
-      `.sc-box.sc-${style} { background-color: ${PALETTE[style].background}; ` +
-      `border-bottom: 2px ${PALETTE[style].lineStyle} ${PALETTE[style].line}; }`,
-  ),
-  `.sc-box.sc-active { background-color: ${ACTIVE_BACKGROUND}; }`,
-  `.sc-box.sc-flash { background-color: ${FLASH_BACKGROUND}; }`,
-  '@media (prefers-contrast: more) {',
-  ...MARK_STYLES.map(
-    (style) => `.sc-box.sc-${style} { background-color: transparent; border-bottom-width: 3px; }`,
-  ),
-  '}',
-  '@media (forced-colors: active) {',
-  ...MARK_STYLES.map(
-    (style) => `.sc-box.sc-${style} { background-color: transparent; border-bottom-color: LinkText; }`,
-  ),
-  '.sc-box.sc-active { background-color: transparent; outline: 2px solid Highlight; }',
-  '.sc-box.sc-flash { background-color: transparent; outline: 2px solid Mark; }',
-  '}',
-].join('\n');
+export function fallbackCss(tint = true): string {
+  return [
+    '.sc-layer { position: fixed; top: 0px; left: 0px; width: 0px; height: 0px; overflow: visible; ' +
+      'pointer-events: none; z-index: 0; }',
+    '.sc-box { position: absolute; box-sizing: border-box; pointer-events: none; border-radius: 2px; }',
+    ...MARK_STYLES.map(
+      (style) =>
+        `.sc-box.sc-${style} { background-color: ${tint ? PALETTE[style].background : 'transparent'}; ` +
+        `border-bottom: 2px ${PALETTE[style].lineStyle} ${PALETTE[style].line}; }`,
+    ),
+    `.sc-box.sc-active { background-color: ${ACTIVE_BACKGROUND}; }`,
+    `.sc-box.sc-flash { background-color: ${FLASH_BACKGROUND}; }`,
+    '@media (prefers-contrast: more) {',
+    ...MARK_STYLES.map(
+      (style) => `.sc-box.sc-${style} { background-color: transparent; border-bottom-width: 3px; }`,
+    ),
+    '}',
+    '@media (forced-colors: active) {',
+    ...MARK_STYLES.map(
+      (style) => `.sc-box.sc-${style} { background-color: transparent; border-bottom-color: LinkText; }`,
+    ),
+    '.sc-box.sc-active { background-color: transparent; outline: 2px solid Highlight; }',
+    '.sc-box.sc-flash { background-color: transparent; outline: 2px solid Mark; }',
+    '}',
+  ].join('\n');
+}
+
+/** The default fallback rules, tinted (exported for tests and the demo page). */
+export const FALLBACK_CSS = fallbackCss(true);
 
 /** Options for a Highlighter. */
 export interface HighlighterOptions {
@@ -123,6 +136,8 @@ export interface HighlighterOptions {
   mode?: 'auto' | 'api' | 'fallback';
   /** Where the fallback draws its layer; one is created (and removed on destroy) if absent. */
   host?: ShadowHost;
+  /** Tint the marks' background as well as underlining them (default true). */
+  tint?: boolean;
   /** How long flash() emphasises a passage, in ms (default 1200). */
   flashMs?: number;
   /** Timers and frames; defaults to the document's window (test seam). */
@@ -180,11 +195,17 @@ export class Highlighter {
     }
     let painter: Painter | null = null;
     if (api) {
-      const apiPainter = new ApiPainter(this.doc, api.registry, api.Highlight);
+      const apiPainter = new ApiPainter(
+        this.doc,
+        api.registry,
+        api.Highlight,
+        highlightCss(options.tint ?? true),
+      );
       if (apiPainter.styled || requested === 'api') painter = apiPainter;
       else apiPainter.destroy(); // our ::highlight() rules were blocked: boxes still show
     }
-    this.painter = painter ?? new BoxPainter(this.doc, options.host, this.disposer);
+    this.painter =
+      painter ?? new BoxPainter(this.doc, options.host, this.disposer, fallbackCss(options.tint ?? true));
     this.mode = this.painter instanceof ApiPainter ? 'api' : 'fallback';
   }
 
@@ -311,8 +332,9 @@ class ApiPainter implements Painter {
     doc: Document,
     private readonly registry: HighlightRegistryLike,
     Highlight: HighlightConstructor,
+    private readonly css: string,
   ) {
-    const sheet = attachStyles(doc, HIGHLIGHT_CSS);
+    const sheet = attachStyles(doc, css);
     this.sheets.push(sheet);
     this.styled = sheet.applied;
     LAYERS.forEach((layer) => {
@@ -332,7 +354,7 @@ class ApiPainter implements Painter {
       const root = range.startContainer.getRootNode();
       if (isShadowRoot(root) && !this.styledRoots.has(root)) {
         this.styledRoots.add(root);
-        this.sheets.push(attachStyles(root, HIGHLIGHT_CSS));
+        this.sheets.push(attachStyles(root, this.css));
       }
     }
   }
@@ -397,10 +419,11 @@ class BoxPainter implements Painter {
     private readonly doc: Document,
     host: ShadowHost | undefined,
     disposer: Disposer,
+    css: string,
   ) {
     this.ownsHost = !host;
     this.host = host ?? createShadowHost(doc, 'highlights');
-    this.sheet = this.host.addStyles(FALLBACK_CSS);
+    this.sheet = this.host.addStyles(css);
     this.layer = doc.createElement('div');
     this.layer.className = 'sc-layer';
     // Before the mount: the card (rendered into the mount) paints above the boxes.

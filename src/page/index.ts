@@ -31,6 +31,8 @@ export {
   textRects,
   MARK_STYLES,
   HIGHLIGHT_CSS,
+  highlightCss,
+  fallbackCss,
   FALLBACK_CSS,
 } from './highlights';
 export type { HighlighterOptions, Mark, MarkStyle } from './highlights';

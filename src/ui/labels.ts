@@ -152,6 +152,8 @@ function attributionText(carriage: Carriage, actorName: ActorName): string {
   // ("DHS (Department of Homeland Security)", but "Jacob Frey" rather than "Frey (Jacob Frey)").
   if (name === undefined || name.toLowerCase() === words.toLowerCase()) return `Attributed to ${words}`;
   if (name.toLowerCase().includes(words.toLowerCase())) return `Attributed to ${name}`;
+  // "DHS spokeswoman Tricia McLaughlin" already names her: no "(Tricia McLaughlin)" after it.
+  if (words.toLowerCase().includes(name.toLowerCase())) return `Attributed to ${words}`;
   return `Attributed to ${words} (${name})`;
 }
 

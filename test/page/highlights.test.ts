@@ -5,6 +5,8 @@ import { extractText } from '../../src/page/extract';
 import {
   FALLBACK_CSS,
   HIGHLIGHT_CSS,
+  highlightCss,
+  fallbackCss,
   Highlighter,
   highlightName,
   markStyleFor,
@@ -115,6 +117,19 @@ describe('highlight CSS', () => {
       expect(css).toContain('@media (forced-colors: active)');
       expect(css).toMatch(/background-color: rgba\([^)]*0\.\d+\)/);
     }
+  });
+
+  it('draws underlines alone, still told apart by line style, when the tint is off', () => {
+    for (const css of [highlightCss(false), fallbackCss(false)]) {
+      for (const style of ['fact', 'attributed', 'hedged']) {
+        const rule = new RegExp(
+          `(::highlight\\(source-context-${style}\\)|sc-box\\.sc-${style}) \\{[^}]*\\}`,
+        ).exec(css)?.[0];
+        expect(rule, style).toContain('background-color: transparent');
+        expect(rule, style).toMatch(/solid|dashed|dotted/);
+      }
+    }
+    expect(highlightCss(true)).toBe(HIGHLIGHT_CSS);
   });
 });
 

@@ -66,6 +66,18 @@ describe('describeCarriage', () => {
     expect(describeCarriage(carriage, actorName).sourcing[0]?.text).toBe('Attributed to Jacob Frey');
   });
 
+  it('does not repeat a name the page’s words already give', () => {
+    const carriage = {
+      carried: ['attributed' as const],
+      attributedTo: { text: 'Homeland Security spokeswoman Tricia McLaughlin', actorId: 'tricia-mclaughlin' },
+      hedges: [],
+    };
+    const names = (id: string) => (id === 'tricia-mclaughlin' ? 'Tricia McLaughlin' : id);
+    expect(describeCarriage(carriage, names).sourcing[0]?.text).toBe(
+      'Attributed to Homeland Security spokeswoman Tricia McLaughlin',
+    );
+  });
+
   it('falls back to the actor name, then to a generic phrase, when the page names no one', () => {
     expect(
       describeCarriage(
