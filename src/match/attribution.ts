@@ -1,0 +1,285 @@
+// Who a sentence attributes its words to: "DHS said", "according to the department", "Frey
+// wrote on X", "he added", "Mayor Frey on X: “…”", "Frey's demand that…". Speakers are phrase
+// hits (actor names and aliases, generic sources like "authorities", pronouns); a speech word
+// next to one makes the attribution. Pronouns take the last named speaker on the page.
+
+import { SPEECH_NOUNS, SPEECH_WORDS } from './carriage';
+import { isSpace } from './normalize';
+import type { TokenView } from './link';
+
+/** A speaker phrase found in a sentence (token range). */
+export interface SubjectHit {
+  start: number;
+  end: number;
+  actor?: string; // a dataset actor id; undefined for "authorities", "he"
+  anaphoric: boolean; // "he", "they", "the statement": stands for an earlier speaker
+}
+
+/** Who a sentence attributes its content to. */
+export interface Attribution {
+  text: string; // the page's words for the speaker
+  actorId?: string;
+  /** Named explicitly (not "he", "the statement"): may become the antecedent of later pronouns. */
+  named: boolean;
+  /** "he", "the statement": resolved to the last named speaker. */
+  anaphoric: boolean;
+}
+
+/** The sentence's own attribution and where its words are. */
+export interface OwnAttribution {
+  who: Attribution;
+  start: number; // speaker tokens
+  end: number;
+  verb: number; // the speech word (or the colon before a quote)
+  /** "…, what Homeland Security said happened": the speaker owns only what follows the verb. */
+  afterOnly: boolean;
+  /** A short "McLaughlin said." sentence: lends its speaker to the quote around it. */
+  only: boolean;
+}
+
+/** The sentence as attribution sees it. */
+export interface SpeakerContext {
+  from: number; // token range
+  to: number;
+  inQuote: Uint8Array; // per token of the sentence
+  subjects: SubjectHit[];
+}
+
+/** Adjacent speaker hits naming one speaker ("DHS spokeswoman" + "Tricia McLaughlin"). */
+interface Chain {
+  start: number;
+  end: number;
+  /** The hit that decides the actor: the one nearest the speech verb. */
+  actorHit: SubjectHit;
+}
+
+/** Words that may stand between a speaker and the speech verb ("DHS later said"). */
+const BETWEEN_WORDS = new Set(
+  (
+    'also later then again has have had was is were are would will did does previously initially first ' +
+    'further even now still separately earlier just since been went on to quickly publicly repeatedly ' +
+    'literally in a statement'
+  ).split(' '),
+);
+
+/** After a speech noun, words that make it an object ("DHS's account of events"), not a source. */
+const LINK_WORDS = new Set('of and or in on at for to with by from as than'.split(' '));
+
+/** At most this many words in a sentence that is only an attribution ("McLaughlin said."). */
+const SHORT_SENTENCE = 5;
+
+/** Finds the speaker a sentence names itself, or undefined. */
+export function ownAttribution(text: string, tok: TokenView, s: SpeakerContext): OwnAttribution | undefined {
+  const { from, to, inQuote, subjects } = s;
+  const short = to - from <= SHORT_SENTENCE; // "McLaughlin said." inside a messy quote still counts
+  const usable = subjects.filter((h) => short || !inQuote[h.start - from]);
+  // Two names belong to one speaker only when nothing but spaces separates them.
+  const joined = (a: number, b: number): boolean => {
+    for (let k = tok.ends[a]!; k < tok.starts[b]!; k++) if (!isSpace(text.charCodeAt(k))) return false;
+    return true;
+  };
+  // Between a speaker and the verb: only auxiliaries and adverbs ("DHS later said"), or an
+  // aside between commas ("Frey, a Democrat, said"); "videos were posted" has no speaker.
+  const between = (a: number, b: number): boolean => {
+    if (a === b) return true;
+    if (tok.breaks[a] === 1 && tok.breaks[b] === 1) return true;
+    // "The agency went further and called it…": a short verb phrase joined by "and".
+    if (b - a <= 3 && tok.words[b - 1] === 'and' && tok.breaks[a] === 0) return true;
+    for (let k = a; k < b; k++) {
+      const w = tok.words[k]!;
+      if (!BETWEEN_WORDS.has(w) && !(w.length > 4 && w.endsWith('ly'))) return false;
+    }
+    return true;
+  };
+  const make = (chain: Chain, verb: number, only: boolean): OwnAttribution => {
+    const words = text.slice(tok.starts[chain.start]!, tok.ends[chain.end - 1]!);
+    const hit = chain.actorHit;
+    const who: Attribution = hit.anaphoric
+      ? { text: words, named: false, anaphoric: true }
+      : { text: words, actorId: hit.actor, named: hit.actor !== undefined, anaphoric: false };
+    return {
+      who,
+      start: chain.start,
+      end: chain.end,
+      verb,
+      afterOnly: tok.words[chain.start - 1] === 'what',
+      only,
+    };
+  };
+
+  for (let v = from; v < to; v++) {
+    const w = tok.words[v]!;
+    if (!SPEECH_WORDS.has(w) || (!short && inQuote[v - from])) continue;
+    let chosen: Chain | undefined;
+    if (SPEECH_NOUNS.has(w)) {
+      const c = backwardChain(usable, v, 0, joined);
+      // "statement said" is the verb's business; a lone "statement" names nobody.
+      if (c === undefined || c.actorHit.anaphoric) continue;
+      // "Frey's demand that…", "the DHS tweet also had…", "Frey's words: …" attribute; the noun
+      // as an object ("corroborates DHS's account.", "DHS's account of events") only mentions it.
+      const gap = v + 1 < to ? text.slice(tok.ends[v]!, tok.starts[v + 1]!) : '';
+      const next = v + 1 < to ? tok.words[v + 1]! : '';
+      const leads = next !== '' && (gap.includes(':') || (tok.breaks[v + 1] === 0 && !LINK_WORDS.has(next)));
+      if (!leads) continue;
+      chosen = c;
+    } else if (w === 'according') {
+      if (tok.words[v + 1] !== 'to') continue;
+      chosen = forwardChain(usable, v + 2, 3, joined);
+    } else {
+      chosen = backwardChain(usable, v, 6, joined, between) ?? forwardChain(usable, v + 1, 2, joined);
+      // "he had gone further, declaring that…": a participle after a comma speaks for the
+      // subject of the main clause.
+      if (chosen === undefined && w.endsWith('ing') && tok.breaks[v] === 1)
+        chosen = backwardChain(usable, v, 14, joined);
+    }
+    if (chosen !== undefined) return make(chosen, v, short && chosen.start <= from + 1 && v >= to - 3);
+  }
+  // "Mayor Frey on X: “We are demanding…”", "Mary Moran, put it simply to KMSP-TV: “I feel…”"
+  for (let k = from; k + 1 < to; k++) {
+    if (inQuote[k - from] || !inQuote[k + 1 - from]) continue;
+    if (text.slice(tok.ends[k]!, tok.starts[k + 1]!).indexOf(':') < 0) continue;
+    const chosen = backwardChain(usable, k + 1, 8, joined);
+    if (chosen !== undefined) return { ...make(chosen, k, false), afterOnly: false };
+  }
+  return undefined;
+}
+
+/** The chain of speaker hits ending closest before `v` (within `reach` words), extended left. */
+function backwardChain(
+  subjects: SubjectHit[],
+  v: number,
+  reach: number,
+  joined: (a: number, b: number) => boolean,
+  between: (from: number, to: number) => boolean = () => true,
+): Chain | undefined {
+  let best: SubjectHit | undefined;
+  for (const h of subjects) {
+    if (h.end > v || h.end < v - reach || !between(h.end, v)) continue;
+    if (
+      best === undefined ||
+      h.end > best.end ||
+      (h.end === best.end &&
+        (h.start < best.start ||
+          (h.start === best.start && h.actor !== undefined && best.actor === undefined)))
+    ) {
+      best = h;
+    }
+  }
+  if (best === undefined) return undefined;
+  let start = best.start;
+  for (let again = true; again;) {
+    again = false;
+    for (const h of subjects) {
+      if (h.end === start && h.start < start && joined(h.end - 1, start)) {
+        start = h.start;
+        again = true;
+      }
+    }
+  }
+  return { start, end: best.end, actorHit: best };
+}
+
+/** The chain of speaker hits starting within `reach` words after `v`, extended right. */
+function forwardChain(
+  subjects: SubjectHit[],
+  v: number,
+  reach: number,
+  joined: (a: number, b: number) => boolean,
+): Chain | undefined {
+  let first: SubjectHit | undefined;
+  for (const h of subjects) {
+    if (h.start < v || h.start > v + reach) continue;
+    if (first === undefined || h.start < first.start || (h.start === first.start && h.end > first.end))
+      first = h;
+  }
+  if (first === undefined) return undefined;
+  let end = first.end;
+  let actorHit = first;
+  for (let again = true; again;) {
+    again = false;
+    for (const h of subjects) {
+      const extends_ =
+        (h.start === end && joined(end - 1, h.start)) || (h.start > first.start && h.start < end);
+      if (extends_ && h.end > end) {
+        end = h.end;
+        actorHit = h;
+        again = true;
+      }
+    }
+  }
+  // Prefer the longest hit ending at the chain end ("Tricia McLaughlin" over "McLaughlin").
+  for (const h of subjects)
+    if (h.end === end && h.start < actorHit.start && h.start >= first.start) actorHit = h;
+  return { start: first.start, end, actorHit };
+}
+
+/** A sentence for `resolveSpeakers`: its own attribution and where quotes are. */
+export interface SpeakerSentence extends SpeakerContext {
+  block: number;
+  prepared: boolean; // quotes and own attribution were worked out
+  quoted: boolean; // mostly inside quotation marks
+  hasClaims: boolean;
+  own?: OwnAttribution;
+  /** The speaker finally credited with the sentence's words. */
+  resolved?: Attribution;
+}
+
+/** Keeps the last named speaker of a page, so "he added" finds Frey. */
+export class SpeakerTracker {
+  private last: Attribution | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /**
+   * Resolves each sentence's speaker in reading order: its own ("he" → the last named speaker),
+   * else, for a quoted sentence, a neighbour's in the same block ("…shots. McLaughlin said.").
+   */
+  resolve(sentences: SpeakerSentence[], tok: TokenView): void {
+    for (const r of sentences) {
+      if (!r.prepared) continue;
+      if (r.own === undefined) {
+        // "Mayor Jacob Frey spoke after the shooting." names who a later "he" will be.
+        const subject = r.subjects.find(
+          (h) => h.actor !== undefined && h.start < r.from + 6 && !r.inQuote[h.start - r.from],
+        );
+        if (subject !== undefined) {
+          const words = this.text.slice(tok.starts[subject.start]!, tok.ends[subject.end - 1]!);
+          this.last = { text: words, actorId: subject.actor, named: true, anaphoric: false };
+        }
+        continue;
+      }
+      if (r.own.who.anaphoric) r.own.who = { ...r.own.who, actorId: this.last?.actorId };
+      else if (r.own.who.named) this.last = r.own.who;
+    }
+    for (let i = 0; i < sentences.length; i++) {
+      const r = sentences[i]!;
+      if (r.own !== undefined) {
+        r.resolved = r.own.who;
+        continue;
+      }
+      if (!r.quoted || !r.hasClaims) continue;
+      const next = sentences[i + 1];
+      const prev = sentences[i - 1];
+      if (next !== undefined && next.block === r.block && next.own?.only === true) {
+        r.resolved = next.own.who;
+      } else if (
+        prev !== undefined &&
+        prev.block === r.block &&
+        prev.resolved !== undefined &&
+        prev.inQuote.includes(1)
+      ) {
+        r.resolved = prev.resolved;
+      } else {
+        // The quote goes on into a later sentence of the block that names the speaker.
+        for (let k = i + 1; k < sentences.length && sentences[k]!.block === r.block; k++) {
+          const o = sentences[k]!;
+          if (o.own !== undefined) {
+            r.resolved = o.own.who;
+            break;
+          }
+          if (!o.quoted) break;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,410 @@
+// Builds every index the engine needs, once per dataset: the vocabulary, the claim-fact and
+// speaker phrase sets, the shingle index over printed quotes and report excerpts, and the
+// incident recognizer. Nothing here runs per page.
+
+import type { Claim, Dataset } from '../dataset/types';
+import { parseClaimCues, parseIncidentCues, type ClaimCues } from './cues';
+import { normalizeWords, stem, tokenize } from './normalize';
+import { PhraseSet, STOPWORDS, Vocabulary } from './phrases';
+import { Recognizer } from './recognize';
+import { wordRun, type WordRun } from './diff';
+import { SHINGLE_BITS_MASK, shingleHash } from './texts';
+
+/** Who owns a phrase in the linking phrase set. */
+export type LinkOwner =
+  | { t: 'fact'; claim: number; fact: number }
+  | { t: 'veto'; claim: number }
+  | { t: 'subject'; actor?: string; anaphoric: boolean };
+
+/** Where a printed text (a quote variant or a report excerpt) comes from. */
+export interface TextOwner {
+  claim: number;
+  source: 'variant' | 'excerpt';
+  outletId: string;
+  reportId: string;
+  /** The outlet printed these as someone's own words (its report is a direct quote). */
+  quoted: boolean;
+}
+
+/** A printed text in the shingle index. */
+export interface IndexedText {
+  ids: Int32Array;
+  shingles: number;
+  owners: TextOwner[];
+}
+
+/** A printed version of a quote claim, for word diffs. */
+export interface PrintedVariant {
+  outletId: string;
+  outletName: string;
+  printed: string;
+  run: WordRun;
+}
+
+/** Everything the linker needs about one claim. */
+export interface ClaimInfo {
+  claim: Claim;
+  cues: ClaimCues;
+  totalWeight: number;
+  /** How many of its facts are required (need: true). */
+  required: number;
+  /** Actor ids that count as the claim's source (assertedBy plus whom they speak for). */
+  asserters: Set<string>;
+  variants: PrintedVariant[];
+  /** Content-word ids of the statement and excerpts, for rank's word overlap. */
+  words: Set<number>;
+}
+
+/** The immutable indexes built by `createMatcher`. */
+export interface MatcherIndex {
+  dataset: Dataset;
+  vocab: Vocabulary;
+  claims: ClaimInfo[];
+  claimIndex: Map<string, number>;
+  linkPhrases: PhraseSet<LinkOwner>;
+  /** Per link phrase: the claim facts it stands for, packed as claim * 32 + fact (hot path). */
+  phraseFacts: (Int32Array | undefined)[];
+  /** Per link phrase: the claims for which it belongs to a gate fact (see buildIndex). */
+  phraseGates: (Int32Array | undefined)[];
+  /** Per claim, per fact: the link phrase ids of the fact. */
+  factPhrases: Int32Array[][];
+  /** Per link phrase: the claims it vetoes. */
+  phraseVetoes: (Int32Array | undefined)[];
+  /** Per link phrase: the speakers it names. */
+  phraseSubjects: ({ actor?: string; anaphoric: boolean }[] | undefined)[];
+  /** Per claim: bit mask of its required facts, of its `alone` facts, and its `min`. */
+  requiredMask: Uint32Array;
+  aloneMask: Uint32Array;
+  minFacts: Uint8Array;
+  texts: IndexedText[];
+  /** shingle hash → ids of texts containing it. */
+  shingles: Map<number, number[]>;
+  /** A bit per (shingle hash & SHINGLE_BITS_MASK): most page shingles miss, without a Map lookup. */
+  shingleBits: Uint8Array;
+  /** word id → claims whose statement/excerpts use it (rank only). */
+  wordClaims: Map<number, number[]>;
+  recognizer: Recognizer;
+  outletNames: Map<string, string>;
+  actorNames: Map<string, string>;
+  /** Report id → its line in the seed, for details ("line 3"). */
+  reportLines: Map<string, number>;
+  stopIds: Set<number>;
+}
+
+/** Words a page uses for someone whose statement it is carrying, without naming them. */
+const ANAPHORIC_SUBJECTS = [
+  'he',
+  'she',
+  'they',
+  'it',
+  'statement',
+  'the post',
+  'the spokeswoman',
+  'the spokesman',
+  'the spokesperson',
+  'a spokeswoman',
+  'a spokesman',
+  'a spokesperson',
+];
+/** Generic sources: attributed, but to nobody the dataset knows. */
+const GENERIC_SUBJECTS = [
+  'authorities',
+  'officials',
+  'federal officials',
+  'city',
+  'outlets',
+  'news outlets',
+  'media',
+  'reports',
+  'commentators',
+  'critics',
+  'observers',
+  'experts',
+  'analysts',
+  'supporters',
+  'lawmakers',
+  'reporters',
+  'neighbors',
+  'bystanders',
+  'protesters',
+  'police',
+  'witnesses',
+  'a witness',
+  'investigators',
+  'the government',
+  'the administration',
+  'the white house',
+  'prosecutors',
+  'the fbi',
+  'ice',
+  'the agency',
+  'the bureau',
+  'organizers',
+  'activists',
+  'residents',
+];
+
+/** Builds the matcher's indexes from a compiled dataset; throws CueError on bad cues. */
+export function buildIndex(dataset: Dataset): MatcherIndex {
+  checkDataset(dataset);
+  const vocab = new Vocabulary();
+  const incident = dataset.incidents[0]!;
+  const recognizerCues = parseIncidentCues(incident.id, incident.cues, incident.contextTerms ?? []);
+
+  const outletNames = new Map(dataset.outlets.map((o) => [o.id, o.name]));
+  const actorNames = new Map(dataset.actors.map((a) => [a.id, a.name]));
+  const speaksFor = new Map(dataset.actors.map((a) => [a.id, a.speaksFor]));
+  const claimIndex = new Map<string, number>();
+  dataset.claims.forEach((c, i) => claimIndex.set(c.id, i));
+
+  const linkPhrases = new PhraseSet<LinkOwner>(vocab);
+  const reportsByClaim = new Map<string, Dataset['reports']>();
+  for (const r of dataset.reports) {
+    const list = reportsByClaim.get(r.claimId) ?? [];
+    list.push(r);
+    reportsByClaim.set(r.claimId, list);
+  }
+
+  // Claims: cues → fact and veto phrases; printed variants for diffs.
+  const claims: ClaimInfo[] = dataset.claims.map((claim, ci) => {
+    const cues = parseClaimCues(claim.id, claim.cues);
+    cues.facts.forEach((fact, fi) => {
+      for (const p of fact.phrases) linkPhrases.add(p, { t: 'fact', claim: ci, fact: fi });
+    });
+    for (const p of cues.veto) linkPhrases.add(p, { t: 'veto', claim: ci });
+    const asserters = new Set<string>();
+    for (const a of claim.assertedBy) {
+      asserters.add(a);
+      const boss = speaksFor.get(a);
+      if (boss !== undefined) asserters.add(boss);
+    }
+    return {
+      claim,
+      cues,
+      totalWeight: cues.facts.reduce((s, f) => s + f.weight, 0),
+      required: cues.facts.filter((f) => f.need).length,
+      asserters,
+      variants: printedVariants(claim, reportsByClaim.get(claim.id) ?? [], outletNames),
+      words: new Set<number>(),
+    };
+  });
+
+  // Speakers: every actor's name and aliases, plus generic and anaphoric subjects.
+  for (const actor of dataset.actors) {
+    for (const alias of [actor.name, ...actor.aliases])
+      linkPhrases.add(alias, { t: 'subject', actor: actor.id, anaphoric: false });
+  }
+  for (const s of GENERIC_SUBJECTS) linkPhrases.add(s, { t: 'subject', anaphoric: false });
+  for (const s of ANAPHORIC_SUBJECTS) linkPhrases.add(s, { t: 'subject', anaphoric: true });
+
+  // Printed texts: quote variants and report excerpts, deduplicated, in a shingle index.
+  const texts: IndexedText[] = [];
+  const textByKey = new Map<string, number>();
+  const shingles = new Map<number, number[]>();
+  const addText = (text: string, owner: TextOwner): void => {
+    const words = normalizeWords(text);
+    if (words.length < 3) return;
+    const ids = Int32Array.from(words, (w) => vocab.add(stem(w)));
+    const key = ids.join(',');
+    let tid = textByKey.get(key);
+    if (tid === undefined) {
+      tid = texts.length;
+      textByKey.set(key, tid);
+      texts.push({ ids, shingles: ids.length - 2, owners: [] });
+      const seen = new Set<number>();
+      for (let i = 0; i + 2 < ids.length; i++) {
+        const h = shingleHash(ids[i]!, ids[i + 1]!, ids[i + 2]!);
+        if (seen.has(h)) continue;
+        seen.add(h);
+        const list = shingles.get(h);
+        if (list === undefined) shingles.set(h, [tid]);
+        else list.push(tid);
+      }
+    }
+    texts[tid]!.owners.push(owner);
+  };
+  const quotedReports = new Set(
+    dataset.reports.filter((r) => r.carried.includes('direct-quote')).map((r) => r.id),
+  );
+  claims.forEach((info, ci) => {
+    for (const v of info.claim.variants) {
+      const quoted = quotedReports.has(v.reportId);
+      addText(v.text, { claim: ci, source: 'variant', outletId: v.outletId, reportId: v.reportId, quoted });
+    }
+    for (const r of reportsByClaim.get(info.claim.id) ?? []) {
+      const quoted = quotedReports.has(r.id);
+      addText(r.excerpt, { claim: ci, source: 'excerpt', outletId: r.outletId, reportId: r.id, quoted });
+    }
+  });
+
+  const stopIds = new Set<number>();
+  for (const w of STOPWORDS) stopIds.add(vocab.add(stem(w)));
+
+  // Rank's word overlap: content words of each claim's statement and excerpts.
+  const wordClaims = new Map<number, number[]>();
+  claims.forEach((info, ci) => {
+    const sources = [
+      info.claim.statement,
+      ...(reportsByClaim.get(info.claim.id) ?? []).map((r) => r.excerpt),
+    ];
+    for (const src of sources) {
+      for (const w of tokenize(src).words) {
+        const id = vocab.add(stem(w));
+        if (stopIds.has(id) || info.words.has(id)) continue;
+        info.words.add(id);
+        const list = wordClaims.get(id);
+        if (list === undefined) wordClaims.set(id, [ci]);
+        else list.push(ci);
+      }
+    }
+  });
+
+  linkPhrases.finalize((id) => stopIds.has(id));
+  const recognizer = new Recognizer(recognizerCues, vocab);
+
+  // Packed owners and per-claim masks: the sentence loop touches typed arrays, not objects.
+  const phraseFacts: (Int32Array | undefined)[] = [];
+  const phraseVetoes: (Int32Array | undefined)[] = [];
+  const phraseSubjects: ({ actor?: string; anaphoric: boolean }[] | undefined)[] = [];
+  const factOwners = new Int32Array(linkPhrases.phrases.length); // how many claim facts use a phrase
+  linkPhrases.owners.forEach((owners, pid) => {
+    const facts = owners.flatMap((o) => (o.t === 'fact' ? [o.claim * 32 + o.fact] : []));
+    const vetoes = owners.flatMap((o) => (o.t === 'veto' ? [o.claim] : []));
+    const subjects = owners.flatMap((o) =>
+      o.t === 'subject' ? [{ actor: o.actor, anaphoric: o.anaphoric }] : [],
+    );
+    phraseFacts[pid] = facts.length > 0 ? Int32Array.from(facts) : undefined;
+    phraseVetoes[pid] = vetoes.length > 0 ? Int32Array.from(vetoes) : undefined;
+    phraseSubjects[pid] = subjects.length > 0 ? subjects : undefined;
+    factOwners[pid] = facts.length;
+  });
+  // How many printed texts use each word: a stand-in for how often pages will (the words of
+  // the claims' own reports are the words pages about them use most).
+  const textDf = new Map<number, number>();
+  for (const t of texts)
+    for (const id of new Set(t.ids)) textDf.set(id, (textDf.get(id) ?? 0) + t.owners.length);
+  const requiredMask = new Uint32Array(claims.length);
+  const aloneMask = new Uint32Array(claims.length);
+  const minFacts = new Uint8Array(claims.length);
+  const factPhrases: Int32Array[][] = [];
+  const gateClaims: number[][] = [];
+  claims.forEach((info, ci) => {
+    const phrasesOf: Int32Array[] = info.cues.facts.map((f) =>
+      Int32Array.from(new Set(f.phrases.map((p) => linkPhrases.idOf(p)).filter((id) => id >= 0))),
+    );
+    factPhrases[ci] = phrasesOf;
+    info.cues.facts.forEach((f, fi) => {
+      if (f.need) requiredMask[ci]! |= 1 << fi;
+      if (f.alone) aloneMask[ci]! |= 1 << fi;
+    });
+    minFacts[ci] = info.cues.facts.length === 0 ? 255 : info.cues.min;
+    // Gates: the facts a sentence must show before the claim is looked at. Any match needs its
+    // rarest required fact (or, when all are optional, one of the n - min + 1 rarest), and any
+    // `alone` fact can match by itself; so thousands of claims sharing "officer" cost nothing
+    // in a sentence that lacks their rare words.
+    const cost = (fi: number): number => {
+      let c = 0;
+      for (const pid of phrasesOf[fi]!) {
+        const p = linkPhrases.phrases[pid]!;
+        const anchor = p.ids[p.anchor]!;
+        c += 1 + factOwners[pid]! + (textDf.get(anchor) ?? 0) + (stopIds.has(anchor) ? 1000 : 0);
+      }
+      return c;
+    };
+    const facts = info.cues.facts.map((_, fi) => fi);
+    const required = facts.filter((fi) => info.cues.facts[fi]!.need);
+    let gates: number[];
+    if (required.length > 0) gates = [required.reduce((a, b) => (cost(b) < cost(a) ? b : a))];
+    else
+      gates = facts.sort((a, b) => cost(a) - cost(b)).slice(0, Math.max(1, facts.length - info.cues.min + 1));
+    for (const fi of info.cues.facts.keys())
+      if (info.cues.facts[fi]!.alone && !gates.includes(fi)) gates.push(fi);
+    for (const fi of gates) {
+      for (const pid of phrasesOf[fi]!) {
+        const list = (gateClaims[pid] ??= []);
+        if (list[list.length - 1] !== ci) list.push(ci);
+      }
+    }
+  });
+  const phraseGates: (Int32Array | undefined)[] = [];
+  for (let pid = 0; pid < linkPhrases.phrases.length; pid++) {
+    const list = gateClaims[pid];
+    phraseGates[pid] = list === undefined ? undefined : Int32Array.from(list);
+  }
+  const shingleBits = new Uint8Array((SHINGLE_BITS_MASK + 1) >>> 3);
+  for (const h of shingles.keys()) shingleBits[(h & SHINGLE_BITS_MASK) >>> 3]! |= 1 << (h & 7);
+
+  return {
+    dataset,
+    vocab,
+    claims,
+    claimIndex,
+    linkPhrases,
+    phraseFacts,
+    phraseGates,
+    factPhrases,
+    phraseVetoes,
+    phraseSubjects,
+    requiredMask,
+    aloneMask,
+    minFacts,
+    texts,
+    shingles,
+    shingleBits,
+    wordClaims,
+    recognizer,
+    outletNames,
+    actorNames,
+    reportLines: new Map(
+      dataset.reports.filter((r) => typeof r.line === 'number').map((r) => [r.id, r.line]),
+    ),
+    stopIds,
+  };
+}
+
+/** The printed versions of a quote claim: its variants, else the quoted words of direct-quote reports. */
+function printedVariants(
+  claim: Claim,
+  reports: Dataset['reports'],
+  outletNames: Map<string, string>,
+): PrintedVariant[] {
+  if (claim.kind !== 'quote') return [];
+  const out: PrintedVariant[] = [];
+  const make = (outletId: string, printed: string): PrintedVariant => ({
+    outletId,
+    outletName: outletNames.get(outletId) ?? outletId,
+    printed,
+    run: wordRun(printed),
+  });
+  for (const v of claim.variants) out.push(make(v.outletId, v.text));
+  if (out.length === 0) {
+    for (const r of reports) {
+      if (!r.carried.includes('direct-quote')) continue;
+      const m = /[“"]([^”"]+)[”"]?/u.exec(r.excerpt);
+      out.push(make(r.outletId, m?.[1] ?? r.excerpt));
+    }
+  }
+  return out;
+}
+
+/** A cheap shape check so a broken dataset fails with a clear message, not deep inside. */
+function checkDataset(dataset: Dataset): void {
+  if (typeof dataset !== 'object' || dataset === null)
+    throw new TypeError('createMatcher: dataset is not an object');
+  for (const key of ['incidents', 'actors', 'outlets', 'claims', 'reports'] as const) {
+    if (!Array.isArray(dataset[key])) throw new TypeError(`createMatcher: dataset.${key} is not an array`);
+  }
+  if (dataset.incidents.length === 0) throw new TypeError('createMatcher: dataset.incidents is empty');
+  dataset.claims.forEach((c, i) => {
+    if (typeof c?.id !== 'string')
+      throw new TypeError(`createMatcher: dataset.claims[${i}].id is not a string`);
+    if (!Array.isArray(c.variants))
+      throw new TypeError(`createMatcher: claim "${c.id}": variants is not an array`);
+    if (!Array.isArray(c.assertedBy))
+      throw new TypeError(`createMatcher: claim "${c.id}": assertedBy is not an array`);
+  });
+  dataset.reports.forEach((r, i) => {
+    if (typeof r?.excerpt !== 'string')
+      throw new TypeError(`createMatcher: dataset.reports[${i}].excerpt is not a string`);
+  });
+}

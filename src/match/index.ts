@@ -1,0 +1,237 @@
+// The recognition and claim-linking engine. `createMatcher(dataset)` builds every index once;
+// the returned Matcher then decides pages (mayBeAbout, recognize), links their passages to
+// claims (analyze, linkSteps) and ranks claims against a selection (rank). Pure TypeScript: no
+// DOM, browser or node APIs, so the content script, popup, scan CLI and benchmark share it.
+
+import type { Dataset } from '../dataset/types';
+import type { ClaimMatch, Matcher, PageAnalysis, RankedClaim, Recognition, TextInput } from './types';
+import { buildIndex, type MatcherIndex } from './build';
+import { Linker, describeFacts, type PartialEvidence, type TokenView } from './link';
+import { tokenize } from './normalize';
+import { segment, type Segmentation } from './segment';
+
+// The contract types, and the building blocks the scan CLI, the evaluation and tests use.
+export type * from './types';
+export { CueError, parseClaimCues, parseIncidentCues } from './cues';
+export type { ClaimCues, FactCue, IncidentCues, WeightedGroup } from './cues';
+export { normalize, tokenize, stem } from './normalize';
+export type { NormalizedText, Tokens } from './normalize';
+export { segment } from './segment';
+export type { Segmentation } from './segment';
+export { diffWords, wordRun } from './diff';
+export { quoteRegions } from './carriage';
+
+/** Passages per `linkSteps` step when the caller does not say. */
+export const DEFAULT_PASSAGES_PER_STEP = 20;
+
+function checkInput(input: TextInput, where: string): void {
+  if (typeof input !== 'object' || input === null || typeof input.text !== 'string') {
+    throw new TypeError(`${where}: expected { text: string, blocks?: number[] }`);
+  }
+}
+
+/** Tokens of the whole text with dataset ids. */
+function viewOf(ix: MatcherIndex, text: string, from = 0, to = text.length): TokenView {
+  const t = tokenize(text, from, to);
+  return { words: t.words, starts: t.starts, ends: t.ends, breaks: t.breaks, ids: ix.vocab.idsOf(t.words) };
+}
+
+/** First token index whose start is >= offset. */
+function lowerBound(starts: Uint32Array, offset: number, lo = 0, hi = starts.length): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Builds the engine for a dataset (throws CueError on bad cues, TypeError on a broken dataset). */
+export function createMatcher(dataset: Dataset): Matcher {
+  const ix = buildIndex(dataset);
+  // A fresh object each time: callers may keep or change what they get.
+  const notAbout = (): Recognition => ({ about: false, score: 0, evidence: [] });
+  // The content script calls recognize() and then linkSteps() on the same text: keep the last
+  // text's tokens so it is tokenized once.
+  let last: { text: string; view: TokenView } | undefined;
+  const wholeView = (text: string): TokenView => {
+    if (last !== undefined && last.text === text) return last.view;
+    const view = viewOf(ix, text);
+    last = { text, view };
+    return view;
+  };
+
+  const mayBeAbout = (text: string): boolean => ix.recognizer.mayBeAbout(text);
+
+  const recognizeView = (text: string, view: TokenView): Recognition => {
+    if (!ix.recognizer.mayBeAbout(text)) return notAbout();
+    return ix.recognizer.recognize(view.ids, view.breaks, view.starts, view.ends);
+  };
+
+  const passageRange = (
+    seg: Segmentation,
+    p: number,
+  ): { s0: number; s1: number; start: number; end: number } => {
+    const s0 = seg.passFirst[p]!;
+    const s1 = seg.passFirst[p + 1]!;
+    return { s0, s1, start: seg.sentStarts[s0]!, end: seg.sentEnds[s1 - 1]! };
+  };
+
+  return {
+    mayBeAbout,
+
+    recognize(input: TextInput): Recognition {
+      checkInput(input, 'recognize');
+      if (!ix.recognizer.mayBeAbout(input.text)) return notAbout();
+      return recognizeView(input.text, wholeView(input.text));
+    },
+
+    analyze(input: TextInput, options?: { force?: boolean }): PageAnalysis {
+      checkInput(input, 'analyze');
+      const force = options?.force === true;
+      const { text } = input;
+      if (!force && !ix.recognizer.mayBeAbout(text)) return { ...notAbout(), matches: [] };
+      const view = wholeView(text);
+      const recognition = recognizeView(text, view);
+      if (!recognition.about && !force) return { ...recognition, matches: [] };
+      const seg = segment(input);
+      const linker = new Linker(ix, text, seg);
+      const matches: ClaimMatch[] = [];
+      let tokPtr = 0;
+      for (let p = 0; p < seg.passageCount; p++) {
+        const r = passageRange(seg, p);
+        const tokFrom = lowerBound(view.starts, r.start, tokPtr);
+        const tokTo = lowerBound(view.starts, r.end, tokFrom);
+        tokPtr = tokTo;
+        for (const m of linker.linkSentences(r.s0, r.s1, view, tokFrom, tokTo)) matches.push(m);
+      }
+      return { ...recognition, matches };
+    },
+
+    *linkSteps(
+      input: TextInput,
+      options?: { passagesPerStep?: number },
+    ): Generator<ClaimMatch[], void, void> {
+      checkInput(input, 'linkSteps');
+      const per = options?.passagesPerStep ?? DEFAULT_PASSAGES_PER_STEP;
+      if (!Number.isInteger(per) || per < 1) {
+        throw new RangeError(`linkSteps: passagesPerStep must be a whole number >= 1, got ${String(per)}`);
+      }
+      const { text } = input;
+      const seg = segment(input);
+      const linker = new Linker(ix, text, seg);
+      // Reuse the tokens of a just-recognized text; otherwise tokenize passage by passage, so
+      // no step does work proportional to the whole page.
+      const whole = last !== undefined && last.text === text ? last.view : undefined;
+      let tokPtr = 0;
+      for (let p0 = 0; p0 < seg.passageCount; p0 += per) {
+        const p1 = Math.min(seg.passageCount, p0 + per);
+        const out: ClaimMatch[] = [];
+        for (let p = p0; p < p1; p++) {
+          const r = passageRange(seg, p);
+          if (whole !== undefined) {
+            const tokFrom = lowerBound(whole.starts, r.start, tokPtr);
+            const tokTo = lowerBound(whole.starts, r.end, tokFrom);
+            tokPtr = tokTo;
+            for (const m of linker.linkSentences(r.s0, r.s1, whole, tokFrom, tokTo)) out.push(m);
+          } else {
+            const view = viewOf(ix, text, r.start, r.end);
+            for (const m of linker.linkSentences(r.s0, r.s1, view, 0, view.ids.length)) out.push(m);
+          }
+        }
+        yield out;
+      }
+    },
+
+    rank(text: string, limit?: number): RankedClaim[] {
+      if (typeof text !== 'string') throw new TypeError('rank: expected a string');
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
+        throw new RangeError(`rank: limit must be a whole number >= 0, got ${String(limit)}`);
+      }
+      return rankClaims(ix, text, limit);
+    },
+  };
+}
+
+/** Scores every claim against a selection: linked claims first, then partial evidence, then the rest. */
+function rankClaims(ix: MatcherIndex, text: string, limit: number | undefined): RankedClaim[] {
+  const seg = segment({ text });
+  const view = viewOf(ix, text);
+  const linker = new Linker(ix, text, seg);
+  const best = new Map<number, { score: number; reason?: RankedClaim['reason']; detail: string }>();
+  const partials = new Map<number, PartialEvidence>();
+  const matches = linker.linkSentences(0, seg.sentenceCount, view, 0, view.ids.length);
+  for (const m of matches) {
+    const ci = ix.claimIndex.get(m.claimId)!;
+    const prev = best.get(ci);
+    if (prev === undefined || m.score > prev.score)
+      best.set(ci, { score: m.score, reason: m.reason, detail: m.detail });
+  }
+  // Partial key facts and printed-text overlap, sentence by sentence.
+  let ptr = 0;
+  for (let s = 0; s < seg.sentenceCount; s++) {
+    const from = lowerBound(view.starts, seg.sentStarts[s]!, ptr);
+    const to = lowerBound(view.starts, seg.sentEnds[s]!, from);
+    ptr = to;
+    linker.analyzeSentence(
+      view,
+      from,
+      to,
+      seg.sentStarts[s]!,
+      seg.sentEnds[s]!,
+      seg.sentBlocks[s]!,
+      partials,
+    );
+  }
+  // Shared content words over the whole selection.
+  const shared = new Map<number, Set<number>>();
+  const seenWords = new Set<number>();
+  for (let i = 0; i < view.ids.length; i++) {
+    const id = view.ids[i]!;
+    if (id < 0 || ix.stopIds.has(id) || seenWords.has(id)) continue;
+    seenWords.add(id);
+    for (const ci of ix.wordClaims.get(id) ?? []) {
+      let set = shared.get(ci);
+      if (set === undefined) shared.set(ci, (set = new Set()));
+      set.add(i);
+    }
+  }
+  const ranked: RankedClaim[] = ix.claims.map((info, ci) => {
+    const linked = best.get(ci);
+    if (linked !== undefined)
+      return { claimId: info.claim.id, score: linked.score, reason: linked.reason, detail: linked.detail };
+    let score = 0;
+    const parts: string[] = [];
+    const p = partials.get(ci);
+    if (p !== undefined && p.factWeight > 0 && info.totalWeight > 0) {
+      const frac = p.factWeight / info.totalWeight;
+      score = Math.max(score, (p.vetoed ? 0.15 : 0.42) * frac);
+      const missing = info.cues.facts
+        .filter((_, fi) => !p.facts.some((h) => h.fact === fi))
+        .map((f) => f.name);
+      parts.push(
+        `${describeFacts(info, p.facts, text, view)} (${p.facts.length} of ${info.cues.facts.length} key facts` +
+          (missing.length > 0 ? `; missing: ${missing.join(', ')}` : '') +
+          (p.vetoed ? '; a word here rules it out' : '') +
+          ')',
+      );
+    }
+    if (p !== undefined && p.coverage > 0) {
+      score = Math.max(score, 0.45 * p.coverage);
+      parts.push(`Shares ${Math.round(p.coverage * 100)}% of the words of a printed version`);
+    }
+    const words = shared.get(ci);
+    if (words !== undefined && info.words.size > 0) {
+      const frac = Math.min(1, words.size / Math.min(info.words.size, 8));
+      score = Math.max(score, 0.3 * frac);
+      if (parts.length === 0) {
+        const list = [...words].slice(0, 5).map((i) => view.words[i]!);
+        parts.push(`Shares the words ${list.map((w) => `“${w}”`).join(', ')}`);
+      }
+    }
+    if (parts.length === 0) parts.push('No key facts or words in common');
+    return { claimId: info.claim.id, score: Math.round(score * 1000) / 1000, detail: parts.join('. ') + '.' };
+  });
+  ranked.sort((a, b) => b.score - a.score || ix.claimIndex.get(a.claimId)! - ix.claimIndex.get(b.claimId)!);
+  return limit === undefined ? ranked : ranked.slice(0, limit);
+}

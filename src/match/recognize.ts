@@ -1,0 +1,143 @@
+// Incident recognition: is this text about the incident, how sure, and why.
+//
+// Lookalike pages share many of the incident's words (other DHS statements about "weaponized"
+// vehicles, other shootings by federal agents, Portland in Oregon, "ice" in sports), so the score
+// needs three things: every core group (a shooting, federal immigration agents, the place), some
+// distinctive facts (34th Street and Portland Avenue, the date, the woman in the SUV, Frey's
+// demand...), and few lookalike signs (another date, a man shot, another city, hockey).
+
+import type { Evidence, Recognition } from './types';
+import type { IncidentCues, WeightedGroup } from './cues';
+import { PhraseSet, STOPWORDS, type Vocabulary } from './phrases';
+import { stem } from './normalize';
+
+interface GroupRef {
+  kind: 'core' | 'fact' | 'against';
+  index: number;
+}
+
+/** The lead: the first 20% of the words, at least 80 and at most 400; signs there weigh 1.5×. */
+const LEAD_SHARE = 0.2;
+const LEAD_MIN = 80;
+const LEAD_MAX = 400;
+const LEAD_BOOST = 1.5;
+
+/** Fact score up to which topic signs count fully, and from which they no longer count. */
+const TOPIC_FULL = 0.2;
+const TOPIC_NONE = 0.6;
+
+/** Words between two sightings of a group for both to count. */
+const REPEAT_DISTANCE = 20;
+
+/** How much repeated sightings add: a fact seen 3+ times counts 1.5 times. */
+function repeatFactor(count: number): number {
+  return Math.min(1 + 0.25 * (count - 1), 1.5);
+}
+
+/** A recognizer built once per incident. */
+export class Recognizer {
+  private readonly phrases: PhraseSet<GroupRef>;
+  private readonly groups: Record<GroupRef['kind'], WeightedGroup[]>;
+  readonly threshold: number;
+  private readonly prefilter: string[][];
+
+  constructor(
+    cues: IncidentCues,
+    private readonly vocab: Vocabulary,
+  ) {
+    this.threshold = cues.threshold;
+    this.prefilter = cues.prefilter;
+    this.groups = { core: cues.core, fact: cues.facts, against: cues.against };
+    this.phrases = new PhraseSet<GroupRef>(vocab);
+    for (const kind of ['core', 'fact', 'against'] as const) {
+      this.groups[kind].forEach((g, index) => {
+        for (const p of g.phrases) this.phrases.add(p, { kind, index });
+      });
+    }
+    const stops = new Set([...STOPWORDS].map((w) => vocab.get(stem(w))));
+    this.phrases.finalize((id) => stops.has(id));
+  }
+
+  /**
+   * Cheap first test over the raw string: every prefilter group needs one of its substrings.
+   * No normalization and no allocation proportional to the text: a few `indexOf` calls.
+   */
+  mayBeAbout(text: string): boolean {
+    for (const group of this.prefilter) {
+      let found = false;
+      for (let i = 0; i < group.length; i++) {
+        if (text.indexOf(group[i]!) !== -1) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  /** Scores token ids (of the whole text) with evidence; starts/ends map tokens to offsets. */
+  recognize(ids: Int32Array, breaks: Uint8Array, starts: Uint32Array, ends: Uint32Array): Recognition {
+    const seen = new Map<
+      string,
+      { ref: GroupRef; count: number; start: number; end: number; last: number; first: number }
+    >();
+    this.phrases.scan(ids, breaks, 0, ids.length, (pid, s, e) => {
+      for (const ref of this.phrases.owners[pid]!) {
+        const key = `${ref.kind}:${ref.index}`;
+        const entry = seen.get(key);
+        if (entry === undefined) {
+          seen.set(key, { ref, count: 1, start: starts[s]!, end: ends[e - 1]!, last: s, first: s });
+        } else if (s - entry.last > REPEAT_DISTANCE) {
+          // Sightings close together ("freezing rain and black ice" in one promo) count once.
+          entry.count++;
+          entry.last = s;
+        }
+      }
+    });
+    const evidence: Evidence[] = [];
+    let score = 0;
+    let coreFound = 0;
+    // The headline and lead say what a page is about; background paragraphs ("weeks after an
+    // ICE officer killed a woman on January 7…") count less than signs in the lead.
+    const leadEnd = Math.max(LEAD_MIN, Math.min(LEAD_MAX, Math.round(ids.length * LEAD_SHARE)));
+    const lead = (first: number): number => (first < leadEnd ? LEAD_BOOST : 1);
+    let factScore = 0;
+    for (const { ref, count, first } of seen.values()) {
+      if (ref.kind === 'fact')
+        factScore += this.groups.fact[ref.index]!.weight * repeatFactor(count) * lead(first);
+    }
+    // Topic signs (sports, weather) fade out as the incident's own facts add up.
+    const topicDamp = Math.max(0, Math.min(1, 1 - (factScore - TOPIC_FULL) / (TOPIC_NONE - TOPIC_FULL)));
+    for (const { ref, count, start, end, first } of seen.values()) {
+      const g = this.groups[ref.kind][ref.index]!;
+      if (ref.kind === 'core') {
+        coreFound++;
+        score += g.weight;
+        evidence.push({ kind: 'term', label: g.label, weight: round(g.weight), start, end });
+      } else if (ref.kind === 'fact') {
+        const w = g.weight * repeatFactor(count) * lead(first);
+        score += w;
+        evidence.push({ kind: 'fact', label: g.label, weight: round(w), start, end });
+      } else {
+        const w = g.weight * repeatFactor(count) * lead(first) * (g.topic ? topicDamp : 1);
+        if (w === 0) continue;
+        score -= w;
+        evidence.push({ kind: 'against', label: g.label, weight: round(-w), start, end });
+      }
+    }
+    const coreMissing = this.groups.core.length - coreFound;
+    if (coreMissing > 0) {
+      // Without a shooting, federal agents and the place, it cannot be about this incident,
+      // however many of its words it shares.
+      score = Math.min(score * 0.5, this.threshold - 0.05);
+    }
+    score = round(Math.max(0, Math.min(1, score)));
+    evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.start ?? 0) - (b.start ?? 0));
+    return { about: score >= this.threshold, score, evidence };
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,315 @@
+// Rule-based segmentation into blocks, sentences and passages.
+//
+// Intl.Segmenter costs about 600 ms per 100 KB in Node 20, far too slow for the content script,
+// so this is a single pass over the characters with a few rules: a sentence ends at . ! ? or an
+// ellipsis (plus any closing quotes or brackets), followed by space and then something that is
+// not a lowercase letter, unless the period belongs to an abbreviation (St., Cmdr., U.S., Jan.),
+// an initial or a decimal number. Sentences never cross a block boundary.
+
+import type { TextInput } from './types';
+import { isSpace } from './normalize';
+
+/** Sentences and passages of a text, as parallel typed arrays of original offsets. */
+export interface Segmentation {
+  /** Block ranges: block b is [blockStarts[b], blockEnds[b]). */
+  blockStarts: Uint32Array;
+  blockEnds: Uint32Array;
+  /** Sentence s is [sentStarts[s], sentEnds[s]), trimmed, inside block sentBlocks[s]. */
+  sentStarts: Uint32Array;
+  sentEnds: Uint32Array;
+  sentBlocks: Uint32Array;
+  sentenceCount: number;
+  /** Passage p covers sentences [passFirst[p], passFirst[p + 1]) (one block, or part of a long one). */
+  passFirst: Uint32Array; // length passageCount + 1
+  passageCount: number;
+}
+
+/** Longest sentence kept whole; longer runs (lists, unpunctuated dumps) are cut so facts stay local. */
+export const MAX_SENTENCE_CHARS = 600;
+/** Most sentences in one passage (the unit of work of `linkSteps`). */
+export const MAX_PASSAGE_SENTENCES = 8;
+
+/** Words whose trailing period does not end a sentence (lowercase, without the period). */
+const ABBREVIATIONS = new Set([
+  'st',
+  'ave',
+  'av',
+  'blvd',
+  'rd',
+  'pkwy',
+  'hwy',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'jr',
+  'sr',
+  'cmdr',
+  'cmdt',
+  'sgt',
+  'lt',
+  'capt',
+  'gen',
+  'col',
+  'gov',
+  'sen',
+  'rep',
+  'sec',
+  'dept',
+  'atty',
+  'minn',
+  'ore',
+  'calif',
+  'wash',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'aug',
+  'sept',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+  'vs',
+  'fig',
+  'approx',
+  'est',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'u.s',
+  'u.s.a',
+  'u.k',
+  'e.g',
+  'i.e',
+  'a.m',
+  'p.m',
+  'd.c',
+]);
+
+const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb, 0x203a]); // " ' ) ] ” ’ » ›
+
+/** The characters that may end a sentence. */
+const TERMINALS = /[.!?\u2026]/g;
+
+function isTerminal(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026; // . ! ? …
+}
+
+function isLower(c: number): boolean {
+  if (c >= 97 && c <= 122) return true;
+  if (c < 128) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Validates `blocks` and returns block ranges; plain text splits at blank lines. */
+export function blockRanges(input: TextInput): { starts: Uint32Array; ends: Uint32Array } {
+  const { text } = input;
+  const starts: number[] = [];
+  if (input.blocks === undefined) {
+    starts.push(0);
+    const re = /\n(?:[ \t\r\f\v\u00a0]*\n)+/g; // one or more blank lines
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) starts.push(m.index + m[0].length);
+  } else {
+    const blocks = input.blocks;
+    if (!Array.isArray(blocks)) throw new TypeError('TextInput.blocks: expected an array of offsets');
+    let prev = -1;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i];
+      if (typeof b !== 'number' || !Number.isInteger(b) || b < 0 || b > text.length) {
+        throw new RangeError(
+          `TextInput.blocks[${i}]: ${String(b)} is not an integer offset in [0, ${text.length}]`,
+        );
+      }
+      if (b < prev)
+        throw new RangeError(`TextInput.blocks[${i}]: ${b} is smaller than blocks[${i - 1}] (${prev})`);
+      prev = b;
+    }
+    if (blocks.length === 0 || blocks[0] !== 0) starts.push(0);
+    for (const b of blocks) if (starts[starts.length - 1] !== b) starts.push(b);
+  }
+  const n = starts.length;
+  const s = new Uint32Array(n);
+  const e = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    s[i] = starts[i]!;
+    e[i] = i + 1 < n ? starts[i + 1]! : text.length;
+  }
+  return { starts: s, ends: e };
+}
+
+/** Growable list of ranges. */
+class Ranges {
+  starts: Uint32Array = new Uint32Array(64);
+  ends: Uint32Array = new Uint32Array(64);
+  blocks: Uint32Array = new Uint32Array(64);
+  length = 0;
+  push(s: number, e: number, b: number): void {
+    if (this.length === this.starts.length) {
+      const grow = (a: Uint32Array): Uint32Array => {
+        const x = new Uint32Array(a.length * 2);
+        x.set(a);
+        return x;
+      };
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+      this.blocks = grow(this.blocks);
+    }
+    this.starts[this.length] = s;
+    this.ends[this.length] = e;
+    this.blocks[this.length] = b;
+    this.length++;
+  }
+}
+
+/** Splits the text into blocks, sentences and passages. */
+export function segment(input: TextInput): Segmentation {
+  const { text } = input;
+  if (typeof text !== 'string') throw new TypeError('TextInput.text: expected a string');
+  const blocks = blockRanges(input);
+  const out = new Ranges();
+  const passFirst: number[] = [];
+  for (let b = 0; b < blocks.starts.length; b++) {
+    const before = out.length;
+    splitSentences(text, blocks.starts[b]!, blocks.ends[b]!, b, out);
+    for (let s = before; s < out.length; s += MAX_PASSAGE_SENTENCES) passFirst.push(s);
+  }
+  const passageCount = passFirst.length;
+  const pf = new Uint32Array(passageCount + 1);
+  for (let p = 0; p < passageCount; p++) pf[p] = passFirst[p]!;
+  pf[passageCount] = out.length;
+  return {
+    blockStarts: blocks.starts,
+    blockEnds: blocks.ends,
+    sentStarts: out.starts.slice(0, out.length),
+    sentEnds: out.ends.slice(0, out.length),
+    sentBlocks: out.blocks.slice(0, out.length),
+    sentenceCount: out.length,
+    passFirst: pf,
+    passageCount,
+  };
+}
+
+/** Pushes the trimmed sentence [s, e) (split further when too long). */
+function pushSentence(text: string, s: number, e: number, block: number, out: Ranges): void {
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (s >= e) return;
+  if (e - s <= MAX_SENTENCE_CHARS) {
+    out.push(s, e, block);
+    return;
+  }
+  // Too long: cut at line breaks first, then at the last space before the limit.
+  let start = s;
+  while (e - start > MAX_SENTENCE_CHARS) {
+    const limit = start + MAX_SENTENCE_CHARS;
+    let cut = text.lastIndexOf('\n', limit);
+    if (cut <= start) {
+      cut = limit;
+      while (cut > start + MAX_SENTENCE_CHARS / 2 && !isSpace(text.charCodeAt(cut))) cut--;
+      if (cut <= start + MAX_SENTENCE_CHARS / 2) cut = limit;
+    }
+    pushSentence(text, start, cut, block, out);
+    start = cut;
+  }
+  pushSentence(text, start, e, block, out);
+}
+
+/** The word (letters and inner dots) that ends right before `i`, lowercased. */
+function wordBefore(text: string, i: number, min: number): string {
+  let k = i;
+  while (k > min) {
+    const c = text.charCodeAt(k - 1);
+    if (isAsciiLetter(c) || (c === 46 && k - 1 > min && isAsciiLetter(text.charCodeAt(k - 2)))) k--;
+    else break;
+  }
+  return text.slice(k, i);
+}
+
+/** Is the word before position `i` (skipping spaces) a lowercase word? */
+function afterLowercaseWord(text: string, i: number, min: number): boolean {
+  let k = i - 1;
+  while (k >= min && isSpace(text.charCodeAt(k))) k--;
+  if (k < min || k === i - 1) return false;
+  let start = k;
+  while (start > min && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+  return isLower(text.charCodeAt(start)) && isAsciiLetter(text.charCodeAt(k));
+}
+
+/** Does text[s, e) hold at most one word? */
+function oneWord(text: string, s: number, e: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    const letter =
+      isAsciiLetter(c) || (c >= 48 && c <= 57) || (c >= 0xc0 && !isSpace(c) && (c < 0x2000 || c > 0x206f));
+    if (letter && !inWord && ++words > 1) return false;
+    inWord = letter;
+  }
+  return true;
+}
+
+function splitSentences(text: string, bs: number, be: number, block: number, out: Ranges): void {
+  let s = bs;
+  let frag = bs; // start of the current piece, after one-word exclamations kept in the sentence
+  let i = bs;
+  while (i < be) {
+    // Jump to the next . ! ? or … (a native scan, much faster than a loop over characters).
+    TERMINALS.lastIndex = i;
+    const found = TERMINALS.exec(text);
+    if (found === null || found.index >= be) break;
+    i = found.index;
+    const c = text.charCodeAt(i);
+    let j = i + 1;
+    while (j < be && isTerminal(text.charCodeAt(j))) j++;
+    while (j < be && CLOSERS.has(text.charCodeAt(j))) j++;
+    if (j < be && !isSpace(text.charCodeAt(j))) {
+      i = j; // "3.5", "U.S.A", "Yahoo!News": not an end
+      continue;
+    }
+    if (c === 46 && j === i + 1) {
+      const word = wordBefore(text, i, bs);
+      if (word.length > 0) {
+        const lower = word.toLowerCase();
+        // Initials (J. Smith) and known abbreviations (Cmdr. Bovino, Jan. 7, U.S. Customs). "X"
+        // after a lowercase word is the platform ("posted on X."), which ends the sentence.
+        const initial =
+          word.length === 1 &&
+          word.charCodeAt(0) >= 65 &&
+          word.charCodeAt(0) <= 90 &&
+          !(word === 'X' && afterLowercaseWord(text, i - 1, bs));
+        const numbered =
+          lower === 'no' && j + 1 < be && text.charCodeAt(j + 1) >= 48 && text.charCodeAt(j + 1) <= 57;
+        if (initial || numbered || ABBREVIATIONS.has(lower)) {
+          i = j;
+          continue;
+        }
+      }
+    }
+    let k = j;
+    while (k < be && isSpace(text.charCodeAt(k))) k++;
+    if (k < be && isLower(text.charCodeAt(k))) {
+      i = j; // "... and then", "e.g. something": the sentence goes on
+      continue;
+    }
+    if (oneWord(text, frag, j)) {
+      frag = k;
+      i = j; // "“Shame! Shame! Shame!”": a one-word exclamation is not a sentence of its own
+      continue;
+    }
+    pushSentence(text, s, j, block, out);
+    s = k;
+    frag = k;
+    i = k;
+  }
+  pushSentence(text, s, be, block, out);
+}

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+
+import { inRegions, quoteRegions } from '../../src/match/carriage';
+import { diffWords, wordRun } from '../../src/match/diff';
+import type { ClaimMatch } from '../../src/match/types';
+import { dataset, datasetProblem, matcher } from './dataset';
+
+if (dataset === undefined) console.warn(`test/match: carriage tests skipped: ${datasetProblem}`);
+
+function quoted(text: string): string[] {
+  const r = quoteRegions(text, 0, text.length);
+  const out: string[] = [];
+  for (let i = 0; i < r.length; i += 2) out.push(text.slice(r[i], r[i + 1]));
+  return out;
+}
+
+describe('quoteRegions', () => {
+  it('finds curly and straight quotes', () => {
+    expect(quoted('He said “go home” and "leave now" today.')).toEqual(['go home', 'leave now']);
+  });
+
+  it('ignores apostrophes but reads single quotes used as quotation marks', () => {
+    expect(quoted('We’re here; DHS calls her a ‘domestic terrorist’ in a post.')).toEqual([
+      'domestic terrorist',
+    ]);
+  });
+
+  it('copes with a stray straight quote before a curly one and a reopening quote', () => {
+    const text = '"“An ICE officer fired defensive shots. McLaughlin said. "He used his training."';
+    expect(quoted(text)).toEqual([text.slice(1, -1)]);
+  });
+
+  it('closes an unclosed quote at the end of the block (multi-paragraph quotes)', () => {
+    expect(quoted('“We stand rock solid with our communities.')).toEqual([
+      'We stand rock solid with our communities.',
+    ]);
+  });
+
+  it('reads quotes spoken aloud in transcripts', () => {
+    const text = 'Let me read it: quote, fired defensive shots, end quote. Then more.';
+    expect(quoted(text)).toEqual(['fired defensive shots']);
+    expect(quoted('A quote from the mayor.')).toEqual([]);
+  });
+
+  it('inRegions tests membership', () => {
+    expect(inRegions([2, 5, 9, 12], 4)).toBe(true);
+    expect(inRegions([2, 5, 9, 12], 5)).toBe(false);
+    expect(inRegions([], 0)).toBe(false);
+  });
+});
+
+describe('diffWords', () => {
+  it('diffs normalized words and reports each side in its own words', () => {
+    const ops = diffWords(
+      wordRun('We’re demanding ICE to leave the city immediately.'),
+      wordRun('We are demanding ICE leave the city and state immediately.'),
+    );
+    expect(ops).toEqual([
+      { op: 'removed', text: 'We are' },
+      { op: 'added', text: 'We’re' },
+      { op: 'same', text: 'demanding ICE' },
+      { op: 'added', text: 'to' },
+      { op: 'same', text: 'leave the city' },
+      { op: 'removed', text: 'and state' },
+      { op: 'same', text: 'immediately' },
+    ]);
+  });
+
+  it('treats spelling variants (quotes, case, 1,300%) as the same words', () => {
+    const ops = diffWords(
+      wordRun('a “1,300% INCREASE” in assaults'),
+      wordRun('a 1300 percent increase in assaults'),
+    );
+    expect(ops).toEqual([{ op: 'same', text: 'a “1,300% INCREASE” in assaults' }]);
+  });
+
+  it('handles empty sides', () => {
+    expect(diffWords(wordRun(''), wordRun('leave now'))).toEqual([{ op: 'removed', text: 'leave now' }]);
+    expect(diffWords(wordRun('leave now'), wordRun(''))).toEqual([{ op: 'added', text: 'leave now' }]);
+  });
+});
+
+describe.skipIf(matcher === undefined)('carriage on a page', () => {
+  const one = (text: string, claimId: string): ClaimMatch => {
+    const m = matcher!.analyze({ text }, { force: true }).matches.find((x) => x.claimId === claimId);
+    expect(m, `${claimId} not linked in «${text}»`).toBeDefined();
+    return m!;
+  };
+
+  it('attributed to a named agency', () => {
+    const m = one(
+      'The Department of Homeland Security said an ICE officer fired defensive shots.',
+      'defensive-shots',
+    );
+    expect(m.carried).toEqual(['paraphrase', 'attributed']);
+    expect(m.attributedTo).toEqual({ text: 'The Department of Homeland Security', actorId: 'dhs' });
+    expect(m.hedges).toEqual([]);
+  });
+
+  it('attributed without a name: "according to the department" → dhs', () => {
+    const m = one(
+      'According to the department, ICE officers were conducting targeted operations in the city.',
+      'targeted-operations',
+    );
+    expect(m.attributedTo).toEqual({ text: 'the department', actorId: 'dhs' });
+    expect(m.text).toBe('ICE officers were conducting targeted operations in the city');
+  });
+
+  it('a pronoun takes the last named speaker, across blocks', () => {
+    const m = one(
+      'Mayor Jacob Frey spoke after the shooting.\n\n“We’re demanding ICE to leave the city immediately,” he added.',
+      'frey-demands-ice-leave',
+    );
+    expect(m.carried).toEqual(['direct-quote', 'attributed']);
+    expect(m.attributedTo).toEqual({ text: 'he', actorId: 'jacob-frey' });
+  });
+
+  it('a quote attributed in the next sentence ("… shots. McLaughlin said.")', () => {
+    const text =
+      '"“An ICE officer, fearing for his life, the lives of his fellow law enforcement and the safety of the public, ' +
+      'fired defensive shots. McLaughlin said. "He used his training and saved his own life and that of his fellow officers."';
+    for (const id of ['defensive-shots', 'used-his-training']) {
+      const m = one(text, id);
+      expect(m.carried).toEqual(['direct-quote', 'attributed']);
+      expect(m.attributedTo?.actorId).toBe('tricia-mclaughlin');
+    }
+  });
+
+  it('a speaker introduced by a colon', () => {
+    const m = one(
+      'Mayor Frey on X: “We stand rock solid with our immigrant and refugee communities.”',
+      'frey-stands-with-immigrants',
+    );
+    expect(m.attributedTo).toEqual({ text: 'Mayor Frey', actorId: 'jacob-frey' });
+    expect(m.carried).toContain('direct-quote');
+  });
+
+  it('hedged by an adverb, without attribution', () => {
+    const m = one('She allegedly tried to run over officers.', 'weaponized-vehicle');
+    expect(m.carried).toEqual(['paraphrase', 'hedged']);
+    expect(m.hedges).toEqual(['allegedly']);
+    expect(m.attributedTo).toBeUndefined();
+  });
+
+  it('hedged and attributed by "claimed"', () => {
+    const m = one('Federal officials claimed the woman tried to ram agents.', 'weaponized-vehicle');
+    expect(m.carried).toEqual(['paraphrase', 'attributed', 'hedged']);
+    expect(m.attributedTo).toEqual({ text: 'Federal officials' });
+    expect(m.hedges).toEqual(['claimed']);
+  });
+
+  it('hedged by "what DHS described as", and the hedge stays with its clause', () => {
+    const text = 'An ICE officer shot a woman after what DHS described as an attempt to run over agents.';
+    const weaponized = one(text, 'weaponized-vehicle');
+    expect(weaponized.hedges).toEqual(['what … described']);
+    const shooting = one(text, 'fatal-shooting');
+    expect(shooting.carried).toEqual(['paraphrase', 'stated-as-fact']);
+  });
+
+  it('hedged by "appears to", even inside quotation marks', () => {
+    const m = one(
+      'The Western Journal wrote that the footage “appears to corroborate” the DHS account.',
+      'video-corroborates-dhs',
+    );
+    expect(m.hedges).toEqual(['appears to']);
+    expect(m.carried).toContain('hedged');
+  });
+
+  it('stated as fact', () => {
+    const m = one('The SUV crashed a short distance away.', 'suv-crashed');
+    expect(m.carried).toEqual(['paraphrase', 'stated-as-fact']);
+    expect(m.attributedTo).toBeUndefined();
+  });
+
+  it('a label for the speaker is not the speaker’s statement', () => {
+    const m = one(
+      'Following the shooting, far-left Democratic Minneapolis Mayor Jacob Frey criticized the presence of federal agents.',
+      'frey-far-left-label',
+    );
+    expect(m.carried).toEqual(['paraphrase', 'stated-as-fact']);
+  });
+
+  it('direct quote when the speaker’s printed words are read out in a transcript', () => {
+    const m = one(
+      'Let me read the statement: quote, an ICE officer, fearing for his life, the lives of his fellow law enforcement ' +
+        'and the safety of the public, fired defensive shots, end quote.',
+      'defensive-shots',
+    );
+    expect(m.carried[0]).toBe('direct-quote');
+  });
+
+  it('compares a page quote with each outlet’s version (frey-demands-ice-leave)', () => {
+    const m = one(
+      '“We are demanding ICE leave the city and state immediately,” Frey said.',
+      'frey-demands-ice-leave',
+    );
+    expect(m.carried).toEqual(['direct-quote', 'attributed']);
+    const byOutlet = Object.fromEntries(m.quoteComparisons.map((c) => [c.outletId, c]));
+    expect(byOutlet['associated-press']!.identical).toBe(true);
+    expect(byOutlet['western-journal']!.identical).toBe(false);
+    expect(byOutlet['western-journal']!.printed).toBe('We’re demanding ICE to leave the city immediately');
+    expect(byOutlet['western-journal']!.ops).toEqual([
+      { op: 'removed', text: 'We’re' },
+      { op: 'added', text: 'We are' },
+      { op: 'same', text: 'demanding ICE' },
+      { op: 'removed', text: 'to' },
+      { op: 'same', text: 'leave the city' },
+      { op: 'added', text: 'and state' },
+      { op: 'same', text: 'immediately' },
+    ]);
+  });
+
+  it('no comparisons for paraphrases', () => {
+    const m = one('Frey told ICE to get out of Minneapolis.', 'frey-demands-ice-leave');
+    expect(m.carried[0]).toBe('paraphrase');
+    expect(m.quoteComparisons).toEqual([]);
+  });
+});
