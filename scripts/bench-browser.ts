@@ -104,7 +104,13 @@ async function trace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEv
   return events;
 }
 
-async function measure(pageObj: Page, url: string, extensionId: string, name: string, size: number): Promise<Measure> {
+async function measure(
+  pageObj: Page,
+  url: string,
+  extensionId: string,
+  name: string,
+  size: number,
+): Promise<Measure> {
   const cdp = await pageObj.context().newCDPSession(pageObj);
   const events = await trace(cdp, async () => {
     await pageObj.goto(url, { waitUntil: 'load' });
@@ -118,7 +124,16 @@ async function measure(pageObj: Page, url: string, extensionId: string, name: st
   };
   // Top-level slices of our script: evaluation of content.js and every callback into it.
   const slices = events
-    .filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.callFunction' || e.name === 'TimerFire' || e.name === 'FireIdleCallback') && isOurs(e))
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        (e.name === 'EvaluateScript' ||
+          e.name === 'FunctionCall' ||
+          e.name === 'v8.callFunction' ||
+          e.name === 'TimerFire' ||
+          e.name === 'FireIdleCallback') &&
+        isOurs(e),
+    )
     .sort((a, b) => a.ts - b.ts);
   // Drop slices nested inside an earlier one (a FunctionCall inside a TimerFire).
   const top: TraceEvent[] = [];
@@ -204,8 +219,12 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(report));
     return;
   }
-  console.log(`Content script cost in Chromium (median of ${RUNS} loads; longest task = worst over all runs)\n`);
-  console.log('page              size    page load   content script   longest task   tasks   highlighted   our elements');
+  console.log(
+    `Content script cost in Chromium (median of ${RUNS} loads; longest task = worst over all runs)\n`,
+  );
+  console.log(
+    'page              size    page load   content script   longest task   tasks   highlighted   our elements',
+  );
   for (const r of Object.values(results)) {
     console.log(
       `${r.page.padEnd(16)} ${`${r.sizeKB} KB`.padStart(7)} ${`${r.pageLoadMs.toFixed(0)} ms`.padStart(11)} ${`${r.contentScriptMs.toFixed(1)} ms`.padStart(16)} ${`${r.longestTaskMs.toFixed(1)} ms`.padStart(14)} ${String(r.tasks).padStart(7)} ${String(r.highlighted).padStart(13)} ${String(r.ownElements).padStart(14)}`,

@@ -13,7 +13,14 @@ import type { Page } from 'playwright-core';
 import { buildExtension } from './lib/build';
 import { ROOT } from './lib/paths';
 import { startServer, type DemoServer } from './demo/server';
-import { clickHighlight, countRanges, launchChromium, readMarks, waitForMarks, type ChromiumSession } from './demo/browser';
+import {
+  clickHighlight,
+  countRanges,
+  launchChromium,
+  readMarks,
+  waitForMarks,
+  type ChromiumSession,
+} from './demo/browser';
 
 const OUT = join(ROOT, 'demo-output');
 const AP_SEED = '/seed/004_17734199b23d2403.html';
@@ -23,8 +30,16 @@ const WJ_SEED = '/seed/000_0db36e5d1cd6cab9.html';
 const PAGES = [
   { name: 'ap-seed', path: AP_SEED, about: 'The AP seed article, laid out as a news page' },
   { name: 'wj-seed', path: WJ_SEED, about: 'The Western Journal seed article, laid out as a news page' },
-  { name: 'mixed', path: '/pages/mixed.html', about: 'Attributed, hedged and unattributed versions of the claims' },
-  { name: 'live-blog', path: '/pages/live-blog.html', about: 'A dark live blog that appends entries after load' },
+  {
+    name: 'mixed',
+    path: '/pages/mixed.html',
+    about: 'Attributed, hedged and unattributed versions of the claims',
+  },
+  {
+    name: 'live-blog',
+    path: '/pages/live-blog.html',
+    about: 'A dark live blog that appends entries after load',
+  },
   { name: 'unrelated', path: '/pages/unrelated.html', about: 'An unrelated page: nothing should happen' },
 ];
 
@@ -133,7 +148,9 @@ async function headless(server: DemoServer): Promise<void> {
             .filter(([name]) => /(fact|attributed|hedged)$/.test(name))
             .map(([name, texts]) => [name.replace('source-context-', ''), texts.length]),
         ),
-        passages: ['fact', 'attributed', 'hedged'].flatMap((s) => marks.highlights[`source-context-${s}`] ?? []),
+        passages: ['fact', 'attributed', 'hedged'].flatMap(
+          (s) => marks.highlights[`source-context-${s}`] ?? [],
+        ),
         ownElements: marks.ownElements,
         pageErrors: errors,
       });
@@ -144,7 +161,10 @@ async function headless(server: DemoServer): Promise<void> {
         await page.waitForTimeout(300);
         await shoot(page, 'card-open');
         await page.keyboard.press('Escape');
-        await page.getByRole('button', { name: /Source Context/ }).first().click();
+        await page
+          .getByRole('button', { name: /Source Context/ })
+          .first()
+          .click();
         await page.waitForTimeout(300);
         await shoot(page, 'indicator-open');
         await openPopup(session, page, shoot);
@@ -160,14 +180,23 @@ async function headless(server: DemoServer): Promise<void> {
   } finally {
     await session.close();
   }
-  const summary = { generatedAt: new Date().toISOString(), server: server.url, pages: reports, screenshots: shots };
+  const summary = {
+    generatedAt: new Date().toISOString(),
+    server: server.url,
+    pages: reports,
+    screenshots: shots,
+  };
   const summaryFile = join(OUT, 'summary.json');
   await writeFile(summaryFile, JSON.stringify(summary, null, 2) + '\n');
   console.log('\nSource Context demo (headless):');
   for (const r of reports) {
-    console.log(`  ${r.name.padEnd(10)} ${String(r.highlightedPassages).padStart(3)} highlighted passages, ${r.ownElements} element(s) of ours`);
+    console.log(
+      `  ${r.name.padEnd(10)} ${String(r.highlightedPassages).padStart(3)} highlighted passages, ${r.ownElements} element(s) of ours`,
+    );
   }
-  console.log(`\nScreenshots:\n${shots.map((s) => `  ${s}`).join('\n')}\nSummary: ${relative(ROOT, summaryFile)}`);
+  console.log(
+    `\nScreenshots:\n${shots.map((s) => `  ${s}`).join('\n')}\nSummary: ${relative(ROOT, summaryFile)}`,
+  );
   const unrelated = reports.find((r) => r.name === 'unrelated');
   if (unrelated && (unrelated.highlightedPassages > 0 || unrelated.ownElements > 0)) {
     throw new Error('The unrelated demo page got highlights or elements from Source Context');
@@ -189,7 +218,9 @@ async function openPopup(
   }, url);
   const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 420, height: 760 });
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html${tabId !== null ? `?tab=${tabId}` : ''}`);
+  await popup.goto(
+    `chrome-extension://${session.extensionId}/popup.html${tabId !== null ? `?tab=${tabId}` : ''}`,
+  );
   await popup.waitForTimeout(800);
   await shoot(popup, 'popup', true);
   await popup.close();

@@ -124,7 +124,12 @@ export async function readMarks(page: Page): Promise<PageMarks> {
  * Waits until the page has at least `min` highlighted ranges and the count has stopped changing
  * for `quietMs` (linking runs in slices), or throws after `timeoutMs`.
  */
-export async function waitForMarks(page: Page, min = 1, timeoutMs = 10_000, quietMs = 500): Promise<PageMarks> {
+export async function waitForMarks(
+  page: Page,
+  min = 1,
+  timeoutMs = 10_000,
+  quietMs = 500,
+): Promise<PageMarks> {
   return settleMarks(() => page.evaluate(collectMarks), min, timeoutMs, quietMs, page.url());
 }
 

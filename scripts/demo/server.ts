@@ -97,7 +97,8 @@ async function readSources(): Promise<SourceMeta[]> {
 async function indexPage(): Promise<string> {
   const pages = (await readdir(PAGES)).filter((f) => f.endsWith('.html')).sort();
   const seeds = (await readdir(SEEDS)).filter((f) => f.endsWith('.txt')).sort();
-  const li = (href: string, label: string) => `<li><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></li>`;
+  const li = (href: string, label: string) =>
+    `<li><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></li>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Source Context demo pages</title>
 <link rel="stylesheet" href="/pages/assets/plain.css"></head><body><header>Source Context · demo pages</header><main>
 <h1>Demo pages</h1><h2>Seed articles</h2><ul>${seeds.map((s) => li(`/seed/${s.replace(/\.txt$/, '.html')}`, s)).join('')}</ul>
@@ -106,7 +107,12 @@ async function indexPage(): Promise<string> {
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-  const send = (status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
+  const send = (
+    status: number,
+    type: string,
+    body: string | Buffer,
+    headers: Record<string, string> = {},
+  ) => {
     res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
     res.end(body);
   };

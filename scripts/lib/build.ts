@@ -2,6 +2,7 @@
 // dataset, typecheck, bundle with esbuild, copy extension/ and write one manifest per browser.
 // Both output folders load unpacked as they are; scripts/package.ts zips them.
 
+import { declaredHighlightCss } from '../../src/page/highlights';
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
@@ -280,6 +281,9 @@ export async function buildExtension(options: BuildOptions = {}): Promise<BuildR
     }
   }
   cpSync(staticDir, first, { recursive: true });
+  // The ::highlight() rules, declared in the manifest so they exist before the page is built
+  // (adding them later restyles the whole page). Written from src/page, their one source.
+  writeFileSync(join(first, HIGHLIGHTS_CSS), `${declaredHighlightCss()}\n`);
   cpSync(first, dirs.firefox, { recursive: true });
 
   const files = {} as Record<Browser, BuiltFile[]>;
@@ -291,6 +295,9 @@ export async function buildExtension(options: BuildOptions = {}): Promise<BuildR
   }
   return { version: source.version, datasetVersion, dirs, files, millis: performance.now() - started };
 }
+
+/** The stylesheet the manifest's content script declares for our highlights. */
+export const HIGHLIGHTS_CSS = 'highlights.css';
 
 /** Formats a byte count for the build summary. */
 export function formatBytes(bytes: number): string {

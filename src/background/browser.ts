@@ -64,6 +64,7 @@ export interface BackgroundBrowser {
       target: { tabId: number; frameIds?: number[] };
       files: string[];
     }): Promise<unknown[]>;
+    insertCSS(injection: { target: { tabId: number; frameIds?: number[] }; files: string[] }): Promise<void>;
   };
   storage: {
     session: {

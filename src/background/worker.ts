@@ -135,6 +135,12 @@ export function createWorker(deps: WorkerDeps): Worker {
   /** Injects content.js into one frame; resolves to why it could not, or undefined on success. */
   const inject = async (tabId: number, frameId: number, url?: string): Promise<Unavailable | undefined> => {
     try {
+      // The highlight rules the manifest declares for pages it injects into; without them the
+      // content script would add them itself, restyling the page.
+      await browser.scripting.insertCSS({
+        target: { tabId, frameIds: [frameId] },
+        files: ['highlights.css'],
+      });
       await browser.scripting.executeScript({
         target: { tabId, frameIds: [frameId] },
         files: ['content.js'],

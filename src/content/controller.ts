@@ -14,6 +14,7 @@ import { indexDataset, type DatasetIndex } from '../dataset/indexed';
 import { createMatcher } from '../match/index';
 import type { ClaimMatch, Matcher, Recognition } from '../match/types';
 import {
+  DECLARED_CSS_PROPERTY,
   Disposer,
   Highlighter,
   HitTester,
@@ -42,8 +43,15 @@ export interface ScanLimits {
   maxChars: number;
   /** Characters re-read per mutation burst at most. */
   maxBurstChars: number;
-  /** Time spent on one page (all scans together) before the watchdog stops scanning it, in ms. */
+  /** Time spent within one `budgetWindowMs` before the watchdog stops scanning the page, in ms. */
   budgetMs: number;
+  budgetWindowMs: number;
+  /** Characters read by recognition (the one step that cannot be sliced). */
+  recognizeChars: number;
+  /** Changed blocks remembered at most between two rescans. */
+  maxPendingRoots: number;
+  /** Longest wait between a change and its rescan on a page that never goes quiet, in ms. */
+  maxWaitMs: number;
   /** Work per task before yielding to the page, in ms (long tasks are > 50 ms). */
   sliceMs: number;
   /** Quiet time after the last mutation before rescanning, in ms. */
@@ -54,7 +62,11 @@ export interface ScanLimits {
 export const DEFAULT_LIMITS: ScanLimits = {
   maxChars: 2_000_000,
   maxBurstChars: 300_000,
-  budgetMs: 3_000,
+  budgetMs: 1_500,
+  budgetWindowMs: 10_000,
+  recognizeChars: 300_000,
+  maxPendingRoots: 500,
+  maxWaitMs: 1_500,
   sliceMs: 12,
   debounceMs: 400,
 };
@@ -111,7 +123,13 @@ export class PageController implements ContentApi {
   private indicatorDismissed = false;
   private indicatorExpanded = false;
   private returnFocus: Element | null = null;
-  private spentMs = 0;
+  private windowStart = 0;
+  private windowSpent = 0;
+  private lastQuickTest = 0;
+  private jobs: Generator<void, void, void>[] = [];
+  private sliceScheduled = false;
+  /** Matches found since the last paint, with the extraction they belong to. */
+  private found: { matches: ClaimMatch[]; extracted: ExtractedText; root: Node }[] = [];
   private partial = false;
   private note: string | undefined;
   private scannedChars = 0;
@@ -229,23 +247,26 @@ export class PageController implements ContentApi {
   }
 
   // ---- scanning ---------------------------------------------------------------------------
+  //
+  // All scanning work is a queue of generator jobs run in time slices: each slice runs jobs until
+  // `sliceMs` is spent, paints what was found, and yields to the page with a timeout. So a full
+  // read, a recognition and any number of mutation rescans never make one long task together.
 
   /** Drop everything from the last scan and scan the page again (navigation, unpause). */
   private restart(): void {
     if (this.destroyed) return;
     this.scan.dispose();
     this.scan = this.disposer.child();
+    this.jobs = [];
+    this.sliceScheduled = false;
+    this.found = [];
     this.passages = [];
     this.recognition = { about: false, score: 0, evidence: [] };
-    this.highlighter = null;
-    this.hitTester = null;
-    this.host = null;
-    this.cardLayer = null;
-    this.indicatorLayer = null;
-    this.placement = null;
+    this.forgetDrawing();
     this.openPassageId = null;
     this.indicatorDismissed = false;
-    this.spentMs = 0;
+    this.windowStart = this.now();
+    this.windowSpent = 0;
     this.partial = false;
     this.note = undefined;
     this.scannedChars = 0;
@@ -256,12 +277,15 @@ export class PageController implements ContentApi {
     }
     this.setState('scanning');
     this.observeMutations();
+    this.watchFrameSize();
     this.firstScan();
   }
 
+  /** The cheap first test; only pages that pass it are read in full. */
   private firstScan(): void {
+    this.lastQuickTest = this.now();
     const body = this.doc.body ?? this.doc.documentElement;
-    if (!body) return this.setState('unrelated');
+    if (!body || this.tinyFrame()) return this.setState('unrelated');
     const started = this.now();
     // textContent is native and fast; it includes script text, which only makes the cheap test
     // say "maybe" more often. A near-empty result suggests an app whose text lives in shadow
@@ -269,37 +293,25 @@ export class PageController implements ContentApi {
     let quick = body.textContent ?? '';
     if (quick.length < 5_000) quick = quickText(body);
     this.totalChars = quick.length;
-    const text = quick.length > this.limits.maxChars ? quick.slice(0, this.limits.maxChars) : quick;
-    const mayBe = this.matcher.mayBeAbout(text);
+    const mayBe = this.matcher.mayBeAbout(
+      quick.length > this.limits.maxChars ? quick.slice(0, this.limits.maxChars) : quick,
+    );
     this.spend(started);
     if (!mayBe) return this.setState('unrelated');
-    this.fullScan();
+    this.setState('scanning');
+    this.enqueue(this.fullScanJob(body));
   }
 
-  /** Extract the visible text (in slices), recognize it, and link it in slices. */
-  private fullScan(): void {
-    const body = this.doc.body ?? this.doc.documentElement;
-    if (!body) return;
-    const steps = extractTextSteps(body, { nodesPerStep: 400 });
-    const scan = this.scan;
-    const slice = (): void => {
-      if (scan.disposed) return;
-      const started = this.now();
-      let step = steps.next();
-      while (!step.done && this.now() - started < this.limits.sliceMs) step = steps.next();
-      this.spend(started);
-      if (this.overBudget()) return;
-      if (!step.done) {
-        scan.timeout(slice, 0);
-        return;
-      }
-      this.recognizeAndLink(step.value, body);
-    };
-    slice();
-  }
-
-  private recognizeAndLink(extracted: ExtractedText, body: Node): void {
-    const started = this.now();
+  /** Read the visible text in steps, recognize it, then link it passage by passage. */
+  private *fullScanJob(body: Element): Generator<void, void, void> {
+    const steps = extractTextSteps(body, { nodesPerStep: 300 });
+    let step = steps.next();
+    while (!step.done) {
+      yield;
+      step = steps.next();
+    }
+    const extracted = step.value;
+    yield;
     this.totalChars = extracted.text.length;
     this.scannedChars = Math.min(extracted.text.length, this.limits.maxChars);
     if (extracted.text.length > this.limits.maxChars) {
@@ -310,62 +322,129 @@ export class PageController implements ContentApi {
       text: extracted.text.slice(0, this.scannedChars),
       blocks: extracted.blocks.filter((b) => b < this.scannedChars),
     };
-    this.recognition = this.matcher.recognize(input);
-    this.spend(started);
-    if (!this.recognition.about) return this.setState('unrelated');
-    this.linkInSlices(input, extracted, body, () => this.setState('linked'));
+    // Recognition reads the opening of the page: where a story says what it is about, and a
+    // bound on the one step that cannot be sliced.
+    const head = Math.min(input.text.length, this.limits.recognizeChars);
+    this.recognition = this.matcher.recognize({
+      text: input.text.slice(0, head),
+      blocks: input.blocks.filter((b) => b < head),
+    });
+    if (!this.recognition.about) {
+      this.setState('unrelated');
+      return;
+    }
+    yield;
+    yield* this.linkJob(input, extracted, body);
+    this.setState('linked');
   }
 
-  /** Link `input` a few passages at a time, yielding to the page between slices. */
-  private linkInSlices(
+  /** Link `input` a few passages per step; matches are painted at the end of each slice. */
+  private *linkJob(
     input: { text: string; blocks: number[] },
     extracted: ExtractedText,
     root: Node,
-    done: () => void,
-  ): void {
-    const steps = this.matcher.linkSteps(input, { passagesPerStep: 8 });
-    const scan = this.scan;
-    const slice = (): void => {
-      if (scan.disposed) return;
-      const started = this.now();
-      const found: ClaimMatch[] = [];
-      let finished = false;
-      while (this.now() - started < this.limits.sliceMs) {
-        const step = steps.next();
-        if (step.done) {
-          finished = true;
-          break;
-        }
-        found.push(...step.value);
-      }
-      if (found.length > 0) this.addPassages(found, extracted, root);
-      this.spend(started);
-      if (this.overBudget()) return;
-      if (finished) done();
-      else scan.timeout(slice, 0);
-    };
-    slice();
+  ): Generator<void, void, void> {
+    for (const matches of this.matcher.linkSteps(input, { passagesPerStep: 4 })) {
+      if (matches.length > 0) this.found.push({ matches, extracted, root });
+      yield;
+    }
   }
 
-  /** Turn matches into passages with live ranges, paint them, and update the UI. */
-  private addPassages(matches: ClaimMatch[], extracted: ExtractedText, root: Node): void {
-    for (const group of groupIntoPassages(matches)) {
-      const start = Math.min(...group.map((m) => m.start));
-      const end = Math.max(...group.map((m) => m.end));
-      const ranges = extracted.toRanges(start, end, this.doc);
-      if (ranges.length === 0) continue;
-      this.passages.push({
-        id: `p${nextPassageId++}`,
-        matches: group,
-        ranges,
-        text: extracted.text.slice(start, end),
-        start,
-        end,
-        root,
-      });
+  /** Re-read changed blocks (live blogs, infinite scroll), one block per step. */
+  private *rescanJob(roots: Element[]): Generator<void, void, void> {
+    let budget = this.limits.maxBurstChars;
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      // Forget the passages found in this block before: its text changed.
+      this.dropPassagesIn(root);
+      if (budget <= 0) {
+        this.partial = true;
+        this.note = 'This page changes faster than Source Context reads it; some updates were not scanned.';
+        continue;
+      }
+      const extracted = extractText(root);
+      yield;
+      if (!extracted.text.trim()) continue;
+      const text = extracted.text.slice(0, budget);
+      budget -= text.length;
+      this.scannedChars += text.length;
+      this.totalChars += extracted.text.length;
+      yield* this.linkJob({ text, blocks: extracted.blocks.filter((b) => b < text.length) }, extracted, root);
+    }
+    this.repaint();
+  }
+
+  private enqueue(job: Generator<void, void, void>): void {
+    this.jobs.push(job);
+    if (this.sliceScheduled) return;
+    this.sliceScheduled = true;
+    this.scan.timeout(() => this.runSlice(), 0);
+  }
+
+  /** Run queued jobs for one slice, paint what they found, and come back later if more is left. */
+  private runSlice(): void {
+    this.sliceScheduled = false;
+    const scan = this.scan;
+    if (scan.disposed) return;
+    const started = this.now();
+    try {
+      while (this.jobs.length > 0 && this.now() - started < this.limits.sliceMs) {
+        if (this.jobs[0]!.next().done) this.jobs.shift();
+      }
+    } catch (error) {
+      // A bug of ours on a strange page: stop scanning it, keep what was linked, stay quiet.
+      this.jobs = [];
+      this.note = 'Source Context could not read part of this page.';
+      this.partial = true;
+      console.debug('[Source Context] scan stopped:', error);
+    }
+    this.paintFound();
+    this.spend(started);
+    if (this.overBudget()) return;
+    if (this.jobs.length > 0) {
+      this.sliceScheduled = true;
+      scan.timeout(() => this.runSlice(), 0);
+    } else if (this.state === 'linked') this.setState('linked'); // passages changed: tell listeners
+  }
+
+  /** Turn the matches found in this slice into passages with live ranges, and paint them. */
+  private paintFound(): void {
+    if (this.found.length === 0) return;
+    const batch = this.found;
+    this.found = [];
+    for (const { matches, extracted, root } of batch) {
+      for (const group of groupIntoPassages(matches)) {
+        const start = Math.min(...group.map((m) => m.start));
+        const end = Math.max(...group.map((m) => m.end));
+        const ranges = extracted.toRanges(start, end, this.doc);
+        if (ranges.length === 0) continue;
+        this.passages.push({
+          id: `p${nextPassageId++}`,
+          matches: group,
+          ranges,
+          text: extracted.text.slice(start, end),
+          start,
+          end,
+          root,
+        });
+      }
     }
     this.sortPassages();
     this.repaint();
+  }
+
+  private dropPassagesIn(root: Node): void {
+    const before = this.passages.length;
+    this.passages = this.passages.filter(
+      (p) => !(root.contains(p.root) || p.root.contains(root) || rangesInside(p, root)),
+    );
+    if (
+      this.passages.length !== before &&
+      this.openPassageId &&
+      !this.passages.some((p) => p.id === this.openPassageId)
+    ) {
+      this.closeCard(false);
+    }
   }
 
   private sortPassages(): void {
@@ -381,26 +460,68 @@ export class PageController implements ContentApi {
     });
   }
 
-  /** Watch for added or changed text (live blogs, infinite scroll) and rescan only that. */
+  /**
+   * Watch for added or changed text and rescan only that. Changed blocks are collected as records
+   * arrive (at most `maxPendingRoots`, so a storm costs no memory), and flushed after
+   * `debounceMs` of quiet, or at the latest `maxWaitMs` after the first change, so a page that is
+   * never quiet (a ticking clock) still gets its new paragraphs read.
+   */
   private observeMutations(): void {
     const Observer = (this.win as Window & typeof globalThis).MutationObserver;
-    if (!Observer) return;
+    const target = this.doc.documentElement;
+    if (!Observer || !target) return;
     const scan = this.scan;
-    let pending: MutationRecord[] = [];
+    const roots = new Set<Element>();
+    let overflow = false;
+    let changed = false;
+    let firstChange = 0;
     let cancel: (() => void) | null = null;
+    const flush = (): void => {
+      cancel = null;
+      firstChange = 0;
+      if (this.state === 'scanning') {
+        // The first read is still running: look again when it is done.
+        cancel = scan.timeout(flush, this.limits.debounceMs);
+        return;
+      }
+      const batch = [...roots];
+      roots.clear();
+      if (overflow) {
+        this.partial = true;
+        this.note = 'This page changes faster than Source Context reads it; some updates were not scanned.';
+      }
+      overflow = false;
+      const wasChanged = changed;
+      changed = false;
+      if (this.state === 'linked') {
+        if (batch.length > 0) this.enqueue(this.rescanJob(batch));
+      } else if (this.state === 'unrelated' && wasChanged) {
+        // Not about the incident (yet): maybe the article has just arrived. Re-test, cheaply
+        // and not too often.
+        if (this.now() - this.lastQuickTest >= this.limits.maxWaitMs) this.firstScan();
+        else cancel = scan.timeout(flush, this.limits.maxWaitMs);
+        changed = wasChanged;
+      }
+    };
     const observer = new Observer((records) => {
       if (this.checkUrl()) return;
-      pending.push(...records);
+      if (this.state === 'paused' || this.state === 'stopped') return;
+      changed = true;
+      if (this.state === 'linked' || this.state === 'scanning') {
+        for (const root of rootsToRescan(records)) {
+          if (roots.size >= this.limits.maxPendingRoots) {
+            overflow = true;
+            break;
+          }
+          roots.add(root);
+        }
+      }
+      const now = this.now();
+      if (firstChange === 0) firstChange = now;
       cancel?.();
-      cancel = scan.timeout(() => {
-        cancel = null;
-        const batch = pending;
-        pending = [];
-        this.rescan(batch);
-      }, this.limits.debounceMs);
+      const wait = Math.max(0, Math.min(this.limits.debounceMs, firstChange + this.limits.maxWaitMs - now));
+      cancel = scan.timeout(flush, wait);
     });
-    const target = this.doc.documentElement;
-    if (!target) return;
     observer.observe(target, {
       childList: true,
       subtree: true,
@@ -411,70 +532,60 @@ export class PageController implements ContentApi {
     scan.use(observer);
   }
 
-  private rescan(records: MutationRecord[]): void {
-    if (this.state === 'paused' || this.state === 'stopped' || this.overBudget()) return;
-    if (this.state !== 'linked') {
-      // Not about the incident (yet): maybe the article has just been loaded. Re-test cheaply.
-      if (this.state === 'unrelated') this.firstScan();
-      return;
-    }
-    const started = this.now();
-    const roots = rootsToRescan(records);
-    let budget = this.limits.maxBurstChars;
-    for (const root of roots) {
-      // Forget the passages found in this root before: its text changed.
-      const stale = this.passages.filter(
-        (p) => root.contains(p.root) || p.root.contains(root) || rangesInside(p, root),
-      );
-      if (stale.length > 0) {
-        const ids = new Set(stale.map((p) => p.id));
-        this.passages = this.passages.filter((p) => !ids.has(p.id));
-      }
-      if (budget <= 0) {
-        this.partial = true;
-        this.note = 'This page changes faster than Source Context reads it; some updates were not scanned.';
-        continue;
-      }
-      const extracted = extractText(root);
-      if (!extracted.text.trim()) continue;
-      const text = extracted.text.slice(0, budget);
-      budget -= text.length;
-      this.scannedChars += text.length;
-      this.totalChars += extracted.text.length;
-      this.linkInSlices(
-        { text, blocks: extracted.blocks.filter((b) => b < text.length) },
-        extracted,
-        root,
-        () => this.setState('linked'),
-      );
-    }
-    this.spend(started);
-    this.repaint();
+  /** A subframe too small to read (ads, trackers, 1×1 frames): step aside, look again on resize. */
+  private tinyFrame(): boolean {
+    if (this.win === this.win.top) return false;
+    return this.win.innerWidth < 100 || this.win.innerHeight < 60;
+  }
+
+  private watchFrameSize(): void {
+    if (this.win === this.win.top) return;
+    let wasTiny = this.tinyFrame();
+    this.scan.listen(this.win, 'resize', () => {
+      const tiny = this.tinyFrame();
+      if (wasTiny && !tiny) this.scan.timeout(() => this.firstScan(), this.limits.debounceMs);
+      wasTiny = tiny;
+    });
   }
 
   private spend(started: number): void {
-    this.spentMs += this.now() - started;
+    const now = this.now();
+    if (now - this.windowStart > this.limits.budgetWindowMs) {
+      this.windowStart = now;
+      this.windowSpent = 0;
+    }
+    this.windowSpent += now - started;
   }
 
-  /** The watchdog: a page that keeps us busy past the budget is left alone from then on. */
+  /**
+   * The watchdog: a page that has kept us busy for more than `budgetMs` within one
+   * `budgetWindowMs` window is left alone from then on, keeping what was already linked.
+   */
   private overBudget(): boolean {
-    if (this.spentMs <= this.limits.budgetMs) return false;
+    if (this.windowSpent <= this.limits.budgetMs) return false;
     if (this.state !== 'stopped') {
       this.scan.dispose();
       this.scan = this.disposer.child();
+      this.jobs = [];
+      this.sliceScheduled = false;
       this.partial = true;
-      this.note = 'This page kept changing, so Source Context stopped scanning it to keep it fast.';
+      this.note = 'This page kept Source Context busy, so it stopped scanning it to keep the page fast.';
       // Keep what was linked on screen: repaint in the new scan scope.
-      this.highlighter = null;
-      this.hitTester = null;
-      this.host = null;
-      this.cardLayer = null;
-      this.indicatorLayer = null;
-      this.placement = null;
+      this.forgetDrawing();
       this.repaint();
       this.setState('stopped');
     }
     return true;
+  }
+
+  /** Forget drawing objects whose scan scope was disposed (they were destroyed with it). */
+  private forgetDrawing(): void {
+    this.highlighter = null;
+    this.hitTester = null;
+    this.host = null;
+    this.cardLayer = null;
+    this.indicatorLayer = null;
+    this.placement = null;
   }
 
   private setState(state: PageSummary['state']): void {
@@ -521,11 +632,25 @@ export class PageController implements ContentApi {
     }
     if (!this.highlighter) {
       this.highlighter = this.scan.use(
-        new Highlighter({ document: this.doc, host: this.ensureHost(), tint }),
+        new Highlighter({
+          document: this.doc,
+          host: this.ensureHost(),
+          tint,
+          documentCss: this.declaredCss(),
+        }),
       );
       this.highlighterTint = tint;
     }
     return this.highlighter;
+  }
+
+  /** Did the manifest's highlights.css reach this page (it does not on on-demand injection)? */
+  private declaredCss(): 'declared' | 'adopt' {
+    const root = this.doc.documentElement;
+    if (!root) return 'adopt';
+    return this.win.getComputedStyle(root).getPropertyValue(DECLARED_CSS_PROPERTY).trim() === '1'
+      ? 'declared'
+      : 'adopt';
   }
 
   private ensureHitTester(): HitTester {

@@ -27,9 +27,33 @@ export interface Mark {
   ranges: readonly Range[];
 }
 
-/** The `CSS.highlights` name for a style, the open card's passage, or the brief flash. */
-export function highlightName(kind: MarkStyle | 'active' | 'flash'): string {
-  return `source-context-${kind}`;
+/**
+ * The `CSS.highlights` name for a style, the open card's passage, or the brief flash. Marks drawn
+ * without a tint (the reader's "underline only" setting) use their own names, `…-plain`, so both
+ * sets of rules can be declared up front.
+ */
+export function highlightName(kind: MarkStyle | 'active' | 'flash', tint = true): string {
+  return !tint && kind !== 'active' && kind !== 'flash'
+    ? `source-context-${kind}-plain`
+    : `source-context-${kind}`;
+}
+
+/**
+ * A custom property the manifest's highlights.css sets on :root. When it is there, the
+ * `::highlight()` rules were declared before the page was built, and the highlighter adds no
+ * stylesheet to the document: adding one later makes the browser restyle the whole page, which
+ * on a page of 100,000 elements is a long task.
+ */
+export const DECLARED_CSS_PROPERTY = '--source-context-highlights';
+
+/** The contents of highlights.css (both tints, and the marker property), written by the build. */
+export function declaredHighlightCss(): string {
+  return [
+    '/* Source Context: styles for its CSS Custom Highlight API marks. No element is changed. */',
+    `:root { ${DECLARED_CSS_PROPERTY}: 1; }`,
+    highlightCss(true),
+    highlightCss(false),
+  ].join('\n');
 }
 
 /**
@@ -59,8 +83,8 @@ const PALETTE: Record<MarkStyle, Palette> = {
 const ACTIVE_BACKGROUND = 'rgba(250, 204, 21, 0.5)';
 const FLASH_BACKGROUND = 'rgba(250, 204, 21, 0.85)';
 
-function highlightRule(kind: MarkStyle | 'active' | 'flash', body: string): string {
-  return `::highlight(${highlightName(kind)}) { ${body} }`;
+function highlightRule(kind: MarkStyle | 'active' | 'flash', body: string, tint = true): string {
+  return `::highlight(${highlightName(kind, tint)}) { ${body} }`;
 }
 
 /**
@@ -75,19 +99,20 @@ export function highlightCss(tint = true): string {
         `background-color: ${tint ? PALETTE[style].background : 'transparent'}; text-decoration-line: underline; ` +
           `text-decoration-style: ${PALETTE[style].lineStyle}; text-decoration-color: ${PALETTE[style].line}; ` +
           'text-decoration-thickness: 2px;',
+        tint,
       ),
     ),
     highlightRule('active', `background-color: ${ACTIVE_BACKGROUND};`),
     highlightRule('flash', `background-color: ${FLASH_BACKGROUND}; color: #000;`),
     '@media (prefers-contrast: more) {',
     ...MARK_STYLES.map((style) =>
-      highlightRule(style, `background-color: transparent; text-decoration-thickness: 3px;`),
+      highlightRule(style, `background-color: transparent; text-decoration-thickness: 3px;`, tint),
     ),
     highlightRule('active', 'background-color: rgb(250, 204, 21); color: #000;'),
     '}',
     '@media (forced-colors: active) {',
     ...MARK_STYLES.map((style) =>
-      highlightRule(style, 'background-color: transparent; text-decoration-color: LinkText;'),
+      highlightRule(style, 'background-color: transparent; text-decoration-color: LinkText;', tint),
     ),
     highlightRule('active', 'background-color: Highlight; color: HighlightText;'),
     highlightRule('flash', 'background-color: Mark; color: MarkText;'),
@@ -138,6 +163,11 @@ export interface HighlighterOptions {
   host?: ShadowHost;
   /** Tint the marks' background as well as underlining them (default true). */
   tint?: boolean;
+  /**
+   * 'declared': the page already has our `::highlight()` rules (the manifest's highlights.css;
+   * see DECLARED_CSS_PROPERTY), so none is added to the document. 'adopt' (default): add them.
+   */
+  documentCss?: 'adopt' | 'declared';
   /** How long flash() emphasises a passage, in ms (default 1200). */
   flashMs?: number;
   /** Timers and frames; defaults to the document's window (test seam). */
@@ -199,7 +229,8 @@ export class Highlighter {
         this.doc,
         api.registry,
         api.Highlight,
-        highlightCss(options.tint ?? true),
+        options.tint ?? true,
+        options.documentCss ?? 'adopt',
       );
       if (apiPainter.styled || requested === 'api') painter = apiPainter;
       else apiPainter.destroy(); // our ::highlight() rules were blocked: boxes still show
@@ -327,22 +358,28 @@ class ApiPainter implements Painter {
   private readonly highlights = new Map<Layer, HighlightLike>();
   private readonly sheets: AttachedStyles[] = [];
   private readonly styledRoots = new Set<ShadowRoot>();
+  private readonly css: string;
 
   constructor(
     doc: Document,
     private readonly registry: HighlightRegistryLike,
     Highlight: HighlightConstructor,
-    private readonly css: string,
+    private readonly tint: boolean,
+    documentCss: 'adopt' | 'declared',
   ) {
-    const sheet = attachStyles(doc, css);
-    this.sheets.push(sheet);
-    this.styled = sheet.applied;
+    this.css = highlightCss(tint);
+    if (documentCss === 'declared') this.styled = true;
+    else {
+      const sheet = attachStyles(doc, this.css);
+      this.sheets.push(sheet);
+      this.styled = sheet.applied;
+    }
     LAYERS.forEach((layer) => {
       const highlight = new Highlight();
       // Active above the styles, flash above everything.
       highlight.priority = layer === 'flash' ? 2 : layer === 'active' ? 1 : 0;
       this.highlights.set(layer, highlight);
-      registry.set(highlightName(layer), highlight);
+      registry.set(highlightName(layer, tint), highlight);
     });
   }
 
@@ -373,7 +410,8 @@ class ApiPainter implements Painter {
   destroy(): void {
     for (const [layer, highlight] of this.highlights) {
       highlight.clear();
-      if (this.registry.get(highlightName(layer)) === highlight) this.registry.delete(highlightName(layer));
+      const name = highlightName(layer, this.tint);
+      if (this.registry.get(name) === highlight) this.registry.delete(name);
     }
     this.highlights.clear();
     for (const sheet of this.sheets.splice(0)) sheet.remove();

@@ -32,6 +32,8 @@ export {
   MARK_STYLES,
   HIGHLIGHT_CSS,
   highlightCss,
+  declaredHighlightCss,
+  DECLARED_CSS_PROPERTY,
   fallbackCss,
   FALLBACK_CSS,
 } from './highlights';

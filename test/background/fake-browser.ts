@@ -68,6 +68,8 @@ export class FakeBrowser {
     throw new Error('Cannot access contents of the page.');
   };
   injections: { tabId: number; frameId: number }[] = [];
+  /** Stylesheets inserted with scripting.insertCSS (highlights.css before each injection). */
+  insertedCss: { tabId: number; frameId: number; files: string[] }[] = [];
   /** The tab the popup's tabs.query({active}) finds. */
   activeTabId: number | undefined;
   /** What permissions.request answers (the reader's choice). */
@@ -197,6 +199,9 @@ export class FakeBrowser {
           this.injections.push({ tabId: target.tabId, frameId });
           this.onInject(target.tabId, frameId);
           return [];
+        },
+        insertCSS: async ({ target, files }) => {
+          this.insertedCss.push({ tabId: target.tabId, frameId: target.frameIds?.[0] ?? 0, files });
         },
       },
       storage: {

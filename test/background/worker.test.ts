@@ -96,6 +96,7 @@ describe('right-click lookup', () => {
       tab,
     );
     expect(fake.injections).toEqual([{ tabId: 4, frameId: 0 }]);
+    expect(fake.insertedCss).toEqual([{ tabId: 4, frameId: 0, files: ['highlights.css'] }]);
     expect(outcome?.ok).toBe(true);
     expect(api?.lookups).toEqual(['tomatoes']);
   });

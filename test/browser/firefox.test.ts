@@ -87,7 +87,9 @@ describe('Firefox', () => {
   it('highlights the wire story and opens the card on click', async () => {
     const page = await open('/pages/wire-story.html');
     const marks = await waitForMarks(page, 4);
-    expect(Object.values(marks.highlights).flat().join(' | ')).toContain('demanding ICE leave the city and state');
+    expect(Object.values(marks.highlights).flat().join(' | ')).toContain(
+      'demanding ICE leave the city and state',
+    );
     expect(marks.ownElements).toBe(1);
     const point = await page.evaluate(pointInHighlight, 'demanding ICE leave');
     expect(point).not.toBeNull();

@@ -72,7 +72,9 @@ describe('incident pages', () => {
     expect(text).toContain('Department of Homeland Security');
     expect(text).toContain('The Associated Press');
     expect(text).toContain('The Western Journal');
-    expect(await card.getByRole('link', { name: /Associated Press|Open article/ }).count()).toBeGreaterThan(0);
+    expect(await card.getByRole('link', { name: /Associated Press|Open article/ }).count()).toBeGreaterThan(
+      0,
+    );
 
     // Escape closes it.
     await page.keyboard.press('Escape');

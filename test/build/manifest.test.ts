@@ -28,13 +28,17 @@ describe('manifest.json (the source of truth)', () => {
     expect(Object.keys(action.default_icon as object).sort()).toEqual(['128', '16', '32', '48']);
   });
 
-  it('injects content.js into every http(s) frame at document_idle', () => {
+  it('injects content.js into every http(s) frame at document_idle, with the highlight rules declared', () => {
     expect(source.content_scripts).toEqual([
       {
         matches: ['http://*/*', 'https://*/*'],
         js: ['content.js'],
+        // Declared up front: a stylesheet added later would restyle the whole page.
+        css: ['highlights.css'],
         run_at: 'document_idle',
         all_frames: true,
+        // srcdoc and about:blank frames that hold article text belong to their http(s) parent.
+        match_about_blank: true,
       },
     ]);
   });
@@ -44,7 +48,7 @@ describe('manifest.json (the source of truth)', () => {
   });
 
   it('names only files that exist in extension/ or that the build writes', () => {
-    const built = new Set(['content.js', 'background.js', 'popup.js', 'popup.css']);
+    const built = new Set(['content.js', 'background.js', 'popup.js', 'popup.css', 'highlights.css']);
     for (const file of referencedFiles(source)) {
       if (built.has(file)) continue;
       expect(() => readFileSync(join(ROOT, 'extension', file)), file).not.toThrow();

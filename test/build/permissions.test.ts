@@ -74,7 +74,23 @@ describe('least privilege', () => {
       // Anything listed here lets any web page probe for or talk to the extension.
       expect(manifest).not.toHaveProperty('web_accessible_resources');
       expect(manifest).not.toHaveProperty('externally_connectable');
-      expect(manifest).not.toHaveProperty('content_security_policy');
+    });
+
+    it(`${browser}: extension pages may load only their own scripts and may not connect anywhere`, () => {
+      // The browser itself then enforces "sends nothing": connect-src 'none' blocks fetch, XHR,
+      // WebSocket and beacons from the popup and the service worker.
+      const csp = (manifest.content_security_policy as { extension_pages?: string } | undefined)
+        ?.extension_pages;
+      expect(csp).toBeDefined();
+      const directives = Object.fromEntries(
+        csp!
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values.join(' ')]),
+      );
+      expect(directives['script-src']).toBe("'self'");
+      expect(directives['object-src']).toBe("'none'");
+      expect(directives['connect-src']).toBe("'none'");
     });
   }
 });

@@ -6,6 +6,8 @@ import {
   FALLBACK_CSS,
   HIGHLIGHT_CSS,
   highlightCss,
+  declaredHighlightCss,
+  DECLARED_CSS_PROPERTY,
   fallbackCss,
   Highlighter,
   highlightName,
@@ -123,7 +125,7 @@ describe('highlight CSS', () => {
     for (const css of [highlightCss(false), fallbackCss(false)]) {
       for (const style of ['fact', 'attributed', 'hedged']) {
         const rule = new RegExp(
-          `(::highlight\\(source-context-${style}\\)|sc-box\\.sc-${style}) \\{[^}]*\\}`,
+          `(::highlight\\(source-context-${style}-plain\\)|sc-box\\.sc-${style}) \\{[^}]*\\}`,
         ).exec(css)?.[0];
         expect(rule, style).toContain('background-color: transparent');
         expect(rule, style).toMatch(/solid|dashed|dotted/);
@@ -154,6 +156,27 @@ describe('Highlighter with the Custom Highlight API', () => {
     highlighter.destroy();
     expect(registry.size).toBe(0);
     expect(document.adoptedStyleSheets).toEqual([pageSheet]);
+  });
+
+  it('adds no document sheet when the rules are declared, and uses the plain names untinted', () => {
+    const pageSheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [pageSheet];
+    const highlighter = new Highlighter({ document, documentCss: 'declared', tint: false });
+    expect(highlighter.mode).toBe('api');
+    expect(document.adoptedStyleSheets).toEqual([pageSheet]);
+    expect([...registry.keys()].sort()).toEqual([
+      'source-context-active',
+      'source-context-attributed-plain',
+      'source-context-fact-plain',
+      'source-context-flash',
+      'source-context-hedged-plain',
+    ]);
+    highlighter.destroy();
+    expect(registry.size).toBe(0);
+    const declared = declaredHighlightCss();
+    expect(declared).toContain(`${DECLARED_CSS_PROPERTY}: 1`);
+    expect(declared).toContain('::highlight(source-context-fact)');
+    expect(declared).toContain('::highlight(source-context-fact-plain)');
   });
 
   it('paints marks by style, emphasises the active one and flashes, without touching the page', () => {
