@@ -1,11 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
-// One runner for every test. DOM tests opt in per file with `// @vitest-environment happy-dom`;
-// browser tests (test/browser/) drive the system Chromium and Firefox and need `npm run build` first.
+// Two projects. `unit`: everything in node (DOM tests opt in per file with
+// `// @vitest-environment happy-dom`), files in parallel. `browser`: test/browser/ drives the
+// system Chromium and Firefox with the built extension (`npm run build` first), one file at a
+// time so the browsers do not compete for the machine's cores.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          exclude: ['test/browser/**', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

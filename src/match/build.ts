@@ -39,6 +39,8 @@ export interface PrintedVariant {
   outletName: string;
   printed: string;
   run: WordRun;
+  /** Stem ids of the printed words, to find how far a page's quotation reaches into them. */
+  ids: Int32Array;
 }
 
 /** Everything the linker needs about one claim. */
@@ -188,6 +190,9 @@ export function buildIndex(dataset: Dataset): MatcherIndex {
       words: new Set<number>(),
     };
   });
+
+  for (const info of claims)
+    for (const v of info.variants) v.ids = Int32Array.from(v.run.tokens.words, (w) => vocab.add(stem(w)));
 
   // Speakers: every actor's name and aliases, plus generic and anaphoric subjects.
   for (const actor of dataset.actors) {
@@ -375,6 +380,7 @@ function printedVariants(
     outletName: outletNames.get(outletId) ?? outletId,
     printed,
     run: wordRun(printed),
+    ids: new Int32Array(0), // filled in by buildIndex, which owns the vocabulary
   });
   for (const v of claim.variants) out.push(make(v.outletId, v.text));
   if (out.length === 0) {

@@ -7,8 +7,8 @@ import type { Dataset } from '../dataset/types';
 import type { ClaimMatch, Matcher, PageAnalysis, RankedClaim, Recognition, TextInput } from './types';
 import { buildIndex, type MatcherIndex } from './build';
 import { Linker, describeFacts, type PartialEvidence, type TokenView } from './link';
-import { tokenize } from './normalize';
-import { segment, type Segmentation } from './segment';
+import { tokenize, tokenizeRanges } from './normalize';
+import { blockRanges, segment, type Segmentation } from './segment';
 
 // The contract types, and the building blocks the scan CLI, the evaluation and tests use.
 export type * from './types';
@@ -30,10 +30,24 @@ function checkInput(input: TextInput, where: string): void {
   }
 }
 
-/** Tokens of the whole text with dataset ids. */
+/** Tokens of text[from, to) with dataset ids (one block, or a passage inside one). */
 function viewOf(ix: MatcherIndex, text: string, from = 0, to = text.length): TokenView {
   const t = tokenize(text, from, to);
   return { words: t.words, starts: t.starts, ends: t.ends, breaks: t.breaks, ids: ix.vocab.idsOf(t.words) };
+}
+
+/** Tokens of the whole text with dataset ids, block by block (no word or phrase spans a block). */
+function blockView(ix: MatcherIndex, text: string, blocks: { starts: Uint32Array; ends: Uint32Array }): TokenView {
+  const t = tokenizeRanges(text, blocks.starts, blocks.ends);
+  return { words: t.words, starts: t.starts, ends: t.ends, breaks: t.breaks, ids: ix.vocab.idsOf(t.words) };
+}
+
+/** Same block starts? (`undefined` = blank lines decide, which depends on the text only.) */
+function sameBlocks(a: readonly number[] | undefined, b: readonly number[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** First token index whose start is >= offset. */
@@ -53,11 +67,16 @@ export function createMatcher(dataset: Dataset): Matcher {
   const notAbout = (): Recognition => ({ about: false, score: 0, evidence: [] });
   // The content script calls recognize() and then linkSteps() on the same text: keep the last
   // text's tokens so it is tokenized once.
-  let last: { text: string; view: TokenView } | undefined;
-  const wholeView = (text: string): TokenView => {
-    if (last !== undefined && last.text === text) return last.view;
-    const view = viewOf(ix, text);
-    last = { text, view };
+  let last: { text: string; blocks: number[] | undefined; view: TokenView } | undefined;
+  const cachedView = (input: TextInput): TokenView | undefined =>
+    last !== undefined && last.text === input.text && sameBlocks(last.blocks, input.blocks)
+      ? last.view
+      : undefined;
+  const wholeView = (input: TextInput): TokenView => {
+    const cached = cachedView(input);
+    if (cached !== undefined) return cached;
+    const view = blockView(ix, input.text, blockRanges(input));
+    last = { text: input.text, blocks: input.blocks?.slice(), view };
     return view;
   };
 
@@ -83,7 +102,7 @@ export function createMatcher(dataset: Dataset): Matcher {
     recognize(input: TextInput): Recognition {
       checkInput(input, 'recognize');
       if (!ix.recognizer.mayBeAbout(input.text)) return notAbout();
-      return recognizeView(input.text, wholeView(input.text));
+      return recognizeView(input.text, wholeView(input));
     },
 
     analyze(input: TextInput, options?: { force?: boolean }): PageAnalysis {
@@ -91,7 +110,7 @@ export function createMatcher(dataset: Dataset): Matcher {
       const force = options?.force === true;
       const { text } = input;
       if (!force && !ix.recognizer.mayBeAbout(text)) return { ...notAbout(), matches: [] };
-      const view = wholeView(text);
+      const view = wholeView(input);
       const recognition = recognizeView(text, view);
       if (!recognition.about && !force) return { ...recognition, matches: [] };
       const seg = segment(input);
@@ -122,7 +141,7 @@ export function createMatcher(dataset: Dataset): Matcher {
       const linker = new Linker(ix, text, seg);
       // Reuse the tokens of a just-recognized text; otherwise tokenize passage by passage, so
       // no step does work proportional to the whole page.
-      const whole = last !== undefined && last.text === text ? last.view : undefined;
+      const whole = cachedView(input);
       let tokPtr = 0;
       for (let p0 = 0; p0 < seg.passageCount; p0 += per) {
         const p1 = Math.min(seg.passageCount, p0 + per);

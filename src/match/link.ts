@@ -22,7 +22,7 @@ import { CLAUSE_WORDS, findHedges, inRegions, quoteRegions } from './carriage';
 import { diffWords, type WordRun } from './diff';
 import { addHit, clusterFacts, type FactHit, type Hit } from './facts';
 import type { Segmentation } from './segment';
-import { TextScanner } from './texts';
+import { TextScanner, align } from './texts';
 
 /** Tokens of the text being linked (the whole page, or one passage), with dataset ids. */
 export interface TokenView {
@@ -132,13 +132,20 @@ export class Linker {
       while (ptr < tokTo && tok.starts[ptr]! < start) ptr++;
       const from = ptr;
       while (ptr < tokTo && tok.starts[ptr]! < end) ptr++;
-      results.push(this.analyzeSentence(tok, from, ptr, start, end, this.seg.sentBlocks[s]!));
+      const block = this.seg.sentBlocks[s]!;
+      results.push(
+        isLinkLine(this.text, start)
+          ? emptySentence(from, ptr, start, end, block)
+          : this.analyzeSentence(tok, from, ptr, start, end, block),
+      );
     }
     // Quotes and speakers only where they can matter: sentences naming an actor (antecedents
     // for "he") and every sentence of a block that states a claim.
-    const busyBlocks = new Set<number>();
-    for (const r of results) if (r.candidates.length > 0) busyBlocks.add(r.block);
-    for (const r of results) if (r.named || busyBlocks.has(r.block)) this.prepare(r, tok);
+    // A passage is one block or part of one, so "busy blocks" is a short list.
+    const busyBlocks: number[] = [];
+    for (const r of results)
+      if (r.candidates.length > 0 && !busyBlocks.includes(r.block)) busyBlocks.push(r.block);
+    for (const r of results) if (r.named || busyBlocks.includes(r.block)) this.prepare(r, tok);
     this.speakers.resolve(results, tok);
     const out: ClaimMatch[] = [];
     for (const r of results) {
@@ -166,6 +173,10 @@ export class Linker {
     const hits = this.hits;
     hits.length = 0;
     ix.linkPhrases.scanInto(tok.ids, tok.breaks, from, to, hits);
+    const textLimit = partials === undefined ? MAX_EVALUATED : Infinity;
+    const textMatches = this.scanner.scan(tok.ids, from, to, textLimit);
+    // Most sentences of a long page share no phrase and no printed text with the dataset.
+    if (hits.length === 0 && textMatches.length === 0) return emptySentence(from, to, start, end, block);
     const next = this.next;
     next.length = hits.length / 3;
     const subjects: SubjectHit[] = [];
@@ -258,13 +269,12 @@ export class Linker {
       }
       facts.set(claim, byFact);
     }
-    const isVetoed = (claim: number): boolean => this.vetoed[claim] === gen;
+    const vetoed = this.vetoed;
 
     const byClaim = new Map<number, Candidate>();
 
     // 1. Printed texts: exact and near quotes.
-    const textLimit = partials === undefined ? MAX_EVALUATED : Infinity;
-    for (const tm of this.scanner.scan(tok.ids, from, to, textLimit)) {
+    for (const tm of textMatches) {
       const t = ix.texts[tm.id]!;
       const exact = tm.coverage >= EXACT_COVERAGE && tm.density >= EXACT_DENSITY;
       const near =
@@ -281,7 +291,7 @@ export class Linker {
         }
         // A veto word stops a near quote too ("We are aware of a shooting involving federal law
         // enforcement" is the city's post, not Frey's); only an exact repeat overrides it.
-        if (!exact && (!near || isVetoed(owner.claim))) continue;
+        if (!exact && (!near || vetoed[owner.claim] === gen)) continue;
         const score = exact
           ? EXACT + 0.03 * Math.min(tm.coverage, tm.density)
           : 0.6 + 0.35 * tm.coverage * tm.density;
@@ -326,9 +336,9 @@ export class Linker {
           p.factWeight = weight;
           p.facts = list;
         }
-        if (isVetoed(ci)) p.vetoed = true;
+        if (vetoed[ci] === gen) p.vetoed = true;
       }
-      if (isVetoed(ci)) continue;
+      if (vetoed[ci] === gen) continue;
       if (!alone && (required < info.required || list.length < cues.min)) continue;
       const score = 0.5 + 0.35 * (info.totalWeight > 0 ? weight / info.totalWeight : 1);
       const evidence: number[] = [];
@@ -451,13 +461,15 @@ export class Linker {
       end = r.end;
     }
     const own = r.own;
-    const inOwn = (k: number): boolean =>
-      own !== undefined && ((k >= own.start && k < own.end) || k === own.verb);
     let quoted = 0;
     let unquotedContent = 0;
     for (const k of c.evidence) {
       if (r.inQuote[k - r.from]) quoted++;
-      else if (!inOwn(k) && !this.ix.stopIds.has(tok.ids[k]!)) unquotedContent++;
+      else if (
+        !(own !== undefined && ((k >= own.start && k < own.end) || k === own.verb)) &&
+        !this.ix.stopIds.has(tok.ids[k]!)
+      )
+        unquotedContent++;
     }
     // Inside quotation marks, or the speaker's printed words reproduced whole (a post, a
     // transcript read aloud): either way the page gives the words as the speaker's. Facts count
@@ -530,19 +542,37 @@ export class Linker {
       if (qa < 0) qa = k;
       qb = k + 1;
     }
+    // The whole quotation the matched words sit in: the match may cover only part of it (words
+    // the page inserted, such as stray markup, split the alignment), and the rest is not missing.
+    let lo = qa;
+    let hi = qb;
+    if (qa >= 0) {
+      while (lo > r.from && r.inQuote[lo - 1 - r.from]) lo--;
+      while (hi < r.to && r.inQuote[hi - r.from]) hi++;
+    }
     // No quotation marks (a post, a transcript): the matched words themselves are the quote.
     if (qa < 0) {
-      qa = c.from;
-      qb = c.to;
+      qa = lo = c.from;
+      qb = hi = c.to;
     }
-    if (qb - qa < 2) return [];
-    const page: WordRun = { text: this.text, tokens: tok, from: qa, to: qb };
-    const quotedText = this.text.slice(tok.starts[qa]!, tok.ends[qb - 1]!);
     const best = new Map<string, { cmp: QuoteComparison; same: number }>();
     for (let vi = 0; vi < info.variants.length; vi++) {
       const v = info.variants[vi]!;
+      // Reach as far into the quotation as this printed version's words go, no further: a
+      // longer quotation holding other claims' words is not a difference from this one.
+      let a = qa;
+      let b = qb;
+      if (lo < qa || hi > qb) {
+        const al = align(tok.ids, lo, hi, v.ids);
+        if (al.lcs > 0) {
+          a = Math.min(qa, al.first);
+          b = Math.max(qb, al.last + 1);
+        }
+      }
+      if (b - a < 2) continue;
+      const page: WordRun = { text: this.text, tokens: tok, from: a, to: b };
       // Pages repeat quotes (syndicated copies, live blogs): diff each distinct quote once.
-      const key = `${c.claim}|${vi}|${quotedText}`;
+      const key = `${c.claim}|${vi}|${this.text.slice(tok.starts[a]!, tok.ends[b - 1]!)}`;
       let cached = this.diffCache.get(key);
       if (cached === undefined) this.diffCache.set(key, (cached = diffWords(page, v.run)));
       const ops = cached.map((o) => ({ ...o }));
@@ -601,6 +631,37 @@ export class Linker {
     if (reason === 'exact-quote') return `Same words as ${what}`;
     return `Close to ${what} (${t.lcs} of ${t.length} words)`;
   }
+}
+
+/**
+ * "RELATED: Governor criticizes federal surge", "READ MORE | …", "WATCH: …": a link to another
+ * story, whose headline states nothing on this page.
+ */
+const LINK_LINE =
+  /(?:related(?:[ \t]+(?:stories|story|coverage|content|articles?|links?|reading|video))?|read[ \t]+(?:more|next|also)|also[ \t]+read|see[ \t]+also|more[ \t]+(?:coverage|on[ \t]+this(?:[ \t]+story)?)|watch(?:[ \t]+(?:now|live|more))?|listen|in[ \t]+case[ \t]+you[ \t]+missed[ \t]+it|up[ \t]+next|recommended|trending|top[ \t]+stories|more)[ \t]*[:|]/iy;
+
+/** Does the sentence at `start` open with a related-link label? */
+function isLinkLine(text: string, start: number): boolean {
+  LINK_LINE.lastIndex = start;
+  return LINK_LINE.test(text);
+}
+
+/** A sentence with no phrase and no printed text of the dataset: no claims, no speakers. */
+function emptySentence(from: number, to: number, start: number, end: number, block: number): SentenceResult {
+  return {
+    from,
+    to,
+    start,
+    end,
+    block,
+    candidates: [],
+    subjects: [],
+    inQuote: EMPTY,
+    quoted: false,
+    prepared: false,
+    hasClaims: false,
+    named: false,
+  };
 }
 
 /** Share of a claim's fact weight whose bits are set in `mask`. */

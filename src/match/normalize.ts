@@ -326,6 +326,45 @@ function rawWords(text: string, start: number, end: number, out: TokenBuffer): v
   }
 }
 
+// Pages repeat a few thousand distinct words: plain ASCII words are looked up in an intern table
+// by a hash computed while reading them, so a repeated word costs no new string (no slice, no
+// lowercasing, and Map lookups downstream reuse the string's cached hash).
+
+const INTERN_SLOTS = 1 << 16;
+const INTERN_MAX = INTERN_SLOTS >>> 1; // reset past half full: probes stay short
+let internHashes = new Int32Array(INTERN_SLOTS);
+let internWords: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS);
+let internCount = 0;
+
+/** The lowercase word text[from, to) (ASCII letters and digits only), shared when seen before. */
+function intern(text: string, from: number, to: number, hash: number, upper: boolean): string {
+  const len = to - from;
+  let slot = hash & (INTERN_SLOTS - 1);
+  for (;;) {
+    const w = internWords[slot];
+    if (w === undefined) break;
+    if (internHashes[slot] === hash && w.length === len) {
+      let k = 0;
+      while (k < len && (text.charCodeAt(from + k) | (upper ? 32 : 0)) === w.charCodeAt(k)) k++;
+      // Digits are unchanged by `| 32` (48-57 already have the bit set).
+      if (k === len) return w;
+    }
+    slot = (slot + 1) & (INTERN_SLOTS - 1);
+  }
+  const word = upper ? text.slice(from, to).toLowerCase() : text.slice(from, to);
+  if (internCount >= INTERN_MAX) {
+    // A huge page of distinct words (a log, a word list): start over rather than grow.
+    internHashes = new Int32Array(INTERN_SLOTS);
+    internWords = new Array<string | undefined>(INTERN_SLOTS);
+    internCount = 0;
+    slot = hash & (INTERN_SLOTS - 1);
+  }
+  internHashes[slot] = hash;
+  internWords[slot] = word;
+  internCount++;
+  return word;
+}
+
 /** Reads one word starting at `ws`; returns the index after it. */
 function readWord(text: string, ws: number, end: number, out: TokenBuffer): number {
   let j = ws;
@@ -333,15 +372,18 @@ function readWord(text: string, ws: number, end: number, out: TokenBuffer): numb
   let upper = false;
   let segLen = 0; // letters since the last dot, for dotted acronyms like U.S.
   let lastApos = -1;
+  let hash = 0; // of the lowercased ASCII characters, for the intern table
   while (j < end) {
     const c = text.charCodeAt(j);
     // Hot path: plain ASCII letters and digits.
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      hash = Math.imul(hash ^ c, 0x01000193);
       segLen++;
       j++;
       continue;
     }
     if (c >= 65 && c <= 90) {
+      hash = Math.imul(hash ^ (c | 32), 0x01000193);
       upper = true;
       segLen++;
       j++;
@@ -388,7 +430,7 @@ function readWord(text: string, ws: number, end: number, out: TokenBuffer): numb
   let word: string;
   let exact = 1;
   if (simple) {
-    word = upper ? text.slice(ws, j).toLowerCase() : text.slice(ws, j);
+    word = intern(text, ws, j, hash, upper);
   } else {
     let w = '';
     for (let k = ws; k < j; k++) {
@@ -514,6 +556,25 @@ export function tokenize(text: string, start = 0, end = text.length): Tokens {
   }
   scratch.length = 0;
   tokenizeInto(text, start, end, scratch);
+  const tokens = scratch.toTokens();
+  scratch.words = [];
+  return tokens;
+}
+
+/**
+ * Tokenizes each range [starts[i], ends[i]) of a text on its own (blocks: a word straddling a
+ * block start is two words, and no phrase runs across), concatenated into one token list.
+ */
+export function tokenizeRanges(text: string, starts: Uint32Array, ends: Uint32Array): Tokens {
+  scratch.length = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i]!;
+    const e = ends[i]!;
+    if (s < 0 || e > text.length || s > e) {
+      throw new RangeError(`tokenizeRanges: range ${i} [${s}, ${e}) is outside the text (length ${text.length})`);
+    }
+    tokenizeInto(text, s, e, scratch);
+  }
   const tokens = scratch.toTokens();
   scratch.words = [];
   return tokens;

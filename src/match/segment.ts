@@ -211,7 +211,10 @@ function pushSentence(text: string, s: number, e: number, block: number, out: Ra
   let start = s;
   while (e - start > MAX_SENTENCE_CHARS) {
     const limit = start + MAX_SENTENCE_CHARS;
-    let cut = text.lastIndexOf('\n', limit);
+    // Scan back only within this piece: `lastIndexOf` would run to the start of the text on
+    // a long line without breaks, which makes a 2 MB one-line page quadratic.
+    let cut = limit;
+    while (cut > start && text.charCodeAt(cut) !== 10) cut--;
     if (cut <= start) {
       cut = limit;
       while (cut > start + MAX_SENTENCE_CHARS / 2 && !isSpace(text.charCodeAt(cut))) cut--;
@@ -258,6 +261,31 @@ function oneWord(text: string, s: number, e: number): boolean {
   return true;
 }
 
+/** Does text[from, to) (the closers after a terminal) hold a closing double quotation mark? */
+function closesQuote(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x22 || c === 0x201d || c === 0xbb) return true;
+  }
+  return false;
+}
+
+/**
+ * Is offset `i` inside a double quotation opened since `from`? Looks back at most
+ * MAX_SENTENCE_CHARS, so text full of "!" stays linear.
+ */
+function insideQuote(text: string, from: number, i: number): boolean {
+  let open = 0;
+  let straight = 0;
+  for (let k = Math.max(from, i - MAX_SENTENCE_CHARS); k < i; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x201c || c === 0x201e || c === 0xab) open++;
+    else if ((c === 0x201d || c === 0xbb) && open > 0) open--;
+    else if (c === 0x22) straight++;
+  }
+  return open > 0 || straight % 2 === 1;
+}
+
 function splitSentences(text: string, bs: number, be: number, block: number, out: Ranges): void {
   let s = bs;
   let frag = bs; // start of the current piece, after one-word exclamations kept in the sentence
@@ -294,6 +322,12 @@ function splitSentences(text: string, bs: number, be: number, block: number, out
           continue;
         }
       }
+    }
+    // “Shame! Shame! Shame!”, “Why? Why now?”: an exclamation or question inside a quotation
+    // that goes on is part of the quoted sentence; only the closing mark may end it.
+    if (c !== 46 && c !== 0x2026 && !closesQuote(text, i + 1, j) && insideQuote(text, s, i)) {
+      i = j;
+      continue;
     }
     let k = j;
     while (k < be && isSpace(text.charCodeAt(k))) k++;

@@ -345,6 +345,7 @@ describe('required content', () => {
       // Its report and framing still name it: each place is reported, so nothing dangles silently.
       `seeds/${WJ_REPORTS}: frey-far-left-label/western-journal: claimId: no claim has id "frey-far-left-label" (see claims.json)`,
       'seeds/annotations/framing.json: the-mayor: claimIds[0]: no claim has id "frey-far-left-label" (see claims.json)',
+      'seeds/annotations/cues.json: frey-far-left-label: claims: no claim has id "frey-far-left-label" (see claims.json)',
     ]);
   });
 
