@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Two projects. `unit`: everything in node (DOM tests opt in per file with
 // `// @vitest-environment happy-dom`), files in parallel. `browser`: test/browser/ drives the
 // system Chromium and Firefox with the built extension (`npm run build` first), one file at a
-// time so the browsers do not compete for the machine's cores.
+// time (`--no-file-parallelism` in package.json) so the browsers do not compete for the cores.
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -22,7 +22,6 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          fileParallelism: false,
           testTimeout: 60_000,
         },
       },

@@ -18,6 +18,7 @@ import {
   countRanges,
   launchChromium,
   readMarks,
+  tabIdFor,
   waitForMarks,
   type ChromiumSession,
 } from './demo/browser';
@@ -209,20 +210,14 @@ async function openPopup(
   page: Page,
   shoot: (page: Page, name: string, fullPage?: boolean) => Promise<void>,
 ): Promise<void> {
-  const url = page.url();
-  const tabId = await session.worker.evaluate(async (pageUrl: string) => {
-    type Tab = { id?: number; url?: string };
-    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } }).chrome;
-    const tabs = await api.tabs.query({});
-    return tabs.find((t) => t.url === pageUrl)?.id ?? null;
-  }, url);
+  const tabId = await tabIdFor(session, page.url()).catch(() => null);
   const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 420, height: 760 });
   await popup.goto(
     `chrome-extension://${session.extensionId}/popup.html${tabId !== null ? `?tab=${tabId}` : ''}`,
   );
   await popup.waitForTimeout(800);
-  await shoot(popup, 'popup', true);
+  await shoot(popup, 'popup');
   await popup.close();
 }
 

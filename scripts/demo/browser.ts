@@ -174,3 +174,48 @@ export async function clickHighlight(page: Page, needle: string): Promise<void> 
   if (!point) throw new Error(`No highlighted passage containing "${needle}" on ${page.url()}`);
   await page.mouse.click(point.x, point.y);
 }
+
+/**
+ * The parts of Chrome's `chrome` global these helpers call inside the service worker. Functions
+ * passed to worker.evaluate() run there, not here, so each reads it from globalThis (types only).
+ */
+export interface WithChrome {
+  chrome: {
+    tabs: {
+      query(query: object): Promise<{ id?: number; url?: string }[]>;
+      get(tabId: number): Promise<{ id?: number; url?: string }>;
+      sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+    };
+    contextMenus: { onClicked: unknown };
+    action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  };
+}
+
+/**
+ * The id of the tab showing `url`. The worker has no "tabs" permission, so it cannot read tab
+ * URLs; it asks each tab's content script for its summary, as the popup does.
+ */
+export async function tabIdFor(session: ChromiumSession, url: string, timeoutMs = 10_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const id = await session.worker.evaluate(async (wanted) => {
+      const { chrome } = globalThis as unknown as WithChrome;
+      for (const tab of await chrome.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        try {
+          const reply = (await chrome.tabs.sendMessage(tab.id, { type: 'get-summary' }, { frameId: 0 })) as {
+            ok: boolean;
+            value?: { url: string };
+          };
+          if (reply?.ok && reply.value?.url === wanted) return tab.id;
+        } catch {
+          // no content script in that tab
+        }
+      }
+      return undefined;
+    }, url);
+    if (id !== undefined) return id;
+    if (Date.now() > deadline) throw new Error(`No tab with a content script shows ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -96,6 +96,9 @@ const DEFAULT_SETTINGS: ContentSettings = { paused: false, highlightStyle: 'back
 
 let nextPassageId = 1;
 
+/** The card's tallest size (px); it scrolls inside beyond that, so it fits beside a passage. */
+const CARD_MAX_HEIGHT = 560;
+
 /** The content script's controller for one frame. Call `start()` once. */
 export class PageController implements ContentApi {
   private readonly win: Window;
@@ -436,7 +439,9 @@ export class PageController implements ContentApi {
   private dropPassagesIn(root: Node): void {
     const before = this.passages.length;
     this.passages = this.passages.filter(
-      (p) => !(root.contains(p.root) || p.root.contains(root) || rangesInside(p, root)),
+      // A passage belongs to the block its text starts in; the first scan's root is the whole
+      // body, so "the body contains this block" must not count.
+      (p) => !(root.contains(p.root) || rangesInside(p, root)),
     );
     if (
       this.passages.length !== before &&
@@ -786,7 +791,7 @@ export class PageController implements ContentApi {
       }),
       layer,
     );
-    if (!wasOpen || point) this.place(() => anchorRect(passage.ranges, point));
+    if (!wasOpen || point) this.place(() => anchorRect(passage.ranges));
     else this.placement?.update();
   }
 
@@ -799,7 +804,13 @@ export class PageController implements ContentApi {
         anchor,
         window: this.win,
         onPlace: (placement) => {
-          if (placement) layer.style.setProperty('--sc-card-max-height', `${placement.maxHeight}px`);
+          if (placement) {
+            // Never taller than the card's own cap; shorter when the side it is on has less room.
+            layer.style.setProperty(
+              '--sc-card-max-height',
+              `${Math.min(CARD_MAX_HEIGHT, placement.maxHeight)}px`,
+            );
+          }
         },
       }),
     );
@@ -899,17 +910,15 @@ function isEditable(target: EventTarget | null): boolean {
   );
 }
 
-function anchorRect(ranges: readonly Range[], point?: { x: number; y: number }): DOMRect | null {
-  const range = ranges[0];
-  if (!range) return null;
-  const rects = Array.from(range.getClientRects());
-  if (rects.length === 0) return range.getBoundingClientRect();
-  // Anchor to the line that was clicked (the card then sits just above or below it).
-  if (point) {
-    const hit = rects.find((r) => point.y >= r.top - 2 && point.y <= r.bottom + 2);
-    if (hit) return hit;
-  }
-  const all = ranges.flatMap((r) => Array.from(r.getClientRects()));
+/**
+ * The passage's box: the union of its lines. Placing the card against the whole box (below,
+ * above, or beside the paragraph) never covers the passage or the lines around the click.
+ */
+function anchorRect(ranges: readonly Range[]): DOMRect | null {
+  const all = ranges
+    .flatMap((r) => Array.from(r.getClientRects()))
+    .filter((r) => r.width > 0 || r.height > 0);
+  if (all.length === 0) return ranges[0]?.getBoundingClientRect() ?? null;
   const top = Math.min(...all.map((r) => r.top));
   const bottom = Math.max(...all.map((r) => r.bottom));
   const left = Math.min(...all.map((r) => r.left));

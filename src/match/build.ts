@@ -3,7 +3,7 @@
 // incident recognizer. Nothing here runs per page.
 
 import type { Claim, Dataset } from '../dataset/types';
-import { parseClaimCues, parseIncidentCues, type ClaimCues } from './cues';
+import { parseClaimCues, parseIncidentCues, type ClaimCues, type IncidentCues } from './cues';
 import { normalizeWords, stem, tokenize } from './normalize';
 import { PhraseSet, STOPWORDS, Vocabulary } from './phrases';
 import { Recognizer } from './recognize';
@@ -146,12 +146,30 @@ const GENERIC_SUBJECTS = [
   'residents',
 ];
 
-/** Builds the matcher's indexes from a compiled dataset; throws CueError on bad cues. */
-export function buildIndex(dataset: Dataset): MatcherIndex {
+/** A dataset checked and its cues parsed: cheap, and enough to throw on every bad input early. */
+export interface ParsedDataset {
+  dataset: Dataset;
+  incidentCues: IncidentCues;
+  claimCues: ClaimCues[];
+}
+
+/** Checks a dataset's shape and parses its cues (throws TypeError or CueError naming the problem). */
+export function parseDataset(dataset: Dataset): ParsedDataset {
   checkDataset(dataset);
-  const vocab = new Vocabulary();
   const incident = dataset.incidents[0]!;
-  const recognizerCues = parseIncidentCues(incident.id, incident.cues, incident.contextTerms ?? []);
+  return {
+    dataset,
+    incidentCues: parseIncidentCues(incident.id, incident.cues, incident.contextTerms ?? []),
+    claimCues: dataset.claims.map((claim) => parseClaimCues(claim.id, claim.cues)),
+  };
+}
+
+/** Builds the matcher's indexes from a compiled dataset; throws CueError on bad cues. */
+export function buildIndex(input: Dataset | ParsedDataset): MatcherIndex {
+  const parsed = 'claimCues' in input ? input : parseDataset(input);
+  const { dataset } = parsed;
+  const vocab = new Vocabulary();
+  const recognizerCues = parsed.incidentCues;
 
   const outletNames = new Map(dataset.outlets.map((o) => [o.id, o.name]));
   const actorNames = new Map(dataset.actors.map((a) => [a.id, a.name]));
@@ -169,7 +187,7 @@ export function buildIndex(dataset: Dataset): MatcherIndex {
 
   // Claims: cues → fact and veto phrases; printed variants for diffs.
   const claims: ClaimInfo[] = dataset.claims.map((claim, ci) => {
-    const cues = parseClaimCues(claim.id, claim.cues);
+    const cues = parsed.claimCues[ci]!;
     cues.facts.forEach((fact, fi) => {
       for (const p of fact.phrases) linkPhrases.add(p, { t: 'fact', claim: ci, fact: fi });
     });

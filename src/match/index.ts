@@ -5,7 +5,8 @@
 
 import type { Dataset } from '../dataset/types';
 import type { ClaimMatch, Matcher, PageAnalysis, RankedClaim, Recognition, TextInput } from './types';
-import { buildIndex, type MatcherIndex } from './build';
+import { buildIndex, parseDataset, type MatcherIndex } from './build';
+import { passesPrefilter } from './recognize';
 import { Linker, describeFacts, type PartialEvidence, type TokenView } from './link';
 import { tokenize, tokenizeRanges } from './normalize';
 import { blockRanges, segment, type Segmentation } from './segment';
@@ -37,7 +38,11 @@ function viewOf(ix: MatcherIndex, text: string, from = 0, to = text.length): Tok
 }
 
 /** Tokens of the whole text with dataset ids, block by block (no word or phrase spans a block). */
-function blockView(ix: MatcherIndex, text: string, blocks: { starts: Uint32Array; ends: Uint32Array }): TokenView {
+function blockView(
+  ix: MatcherIndex,
+  text: string,
+  blocks: { starts: Uint32Array; ends: Uint32Array },
+): TokenView {
   const t = tokenizeRanges(text, blocks.starts, blocks.ends);
   return { words: t.words, starts: t.starts, ends: t.ends, breaks: t.breaks, ids: ix.vocab.idsOf(t.words) };
 }
@@ -62,7 +67,13 @@ function lowerBound(starts: Uint32Array, offset: number, lo = 0, hi = starts.len
 
 /** Builds the engine for a dataset (throws CueError on bad cues, TypeError on a broken dataset). */
 export function createMatcher(dataset: Dataset): Matcher {
-  const ix = buildIndex(dataset);
+  // Cheap and eager: the shape check, the cues (so bad cues throw here) and the prefilter. The
+  // content script creates a matcher on every page that might be about the incident; the
+  // indexes are built on the first call that needs them.
+  const parsed = parseDataset(dataset);
+  const prefilter = parsed.incidentCues.prefilter;
+  let built: MatcherIndex | undefined;
+  const index = (): MatcherIndex => (built ??= buildIndex(parsed));
   // A fresh object each time: callers may keep or change what they get.
   const notAbout = (): Recognition => ({ about: false, score: 0, evidence: [] });
   // The content script calls recognize() and then linkSteps() on the same text: keep the last
@@ -75,16 +86,16 @@ export function createMatcher(dataset: Dataset): Matcher {
   const wholeView = (input: TextInput): TokenView => {
     const cached = cachedView(input);
     if (cached !== undefined) return cached;
-    const view = blockView(ix, input.text, blockRanges(input));
+    const view = blockView(index(), input.text, blockRanges(input));
     last = { text: input.text, blocks: input.blocks?.slice(), view };
     return view;
   };
 
-  const mayBeAbout = (text: string): boolean => ix.recognizer.mayBeAbout(text);
+  const mayBeAbout = (text: string): boolean => passesPrefilter(prefilter, text);
 
   const recognizeView = (text: string, view: TokenView): Recognition => {
-    if (!ix.recognizer.mayBeAbout(text)) return notAbout();
-    return ix.recognizer.recognize(view.ids, view.breaks, view.starts, view.ends);
+    if (!mayBeAbout(text)) return notAbout();
+    return index().recognizer.recognize(view.ids, view.breaks, view.starts, view.ends);
   };
 
   const passageRange = (
@@ -101,7 +112,7 @@ export function createMatcher(dataset: Dataset): Matcher {
 
     recognize(input: TextInput): Recognition {
       checkInput(input, 'recognize');
-      if (!ix.recognizer.mayBeAbout(input.text)) return notAbout();
+      if (!mayBeAbout(input.text)) return notAbout();
       return recognizeView(input.text, wholeView(input));
     },
 
@@ -109,12 +120,12 @@ export function createMatcher(dataset: Dataset): Matcher {
       checkInput(input, 'analyze');
       const force = options?.force === true;
       const { text } = input;
-      if (!force && !ix.recognizer.mayBeAbout(text)) return { ...notAbout(), matches: [] };
+      if (!force && !mayBeAbout(text)) return { ...notAbout(), matches: [] };
       const view = wholeView(input);
       const recognition = recognizeView(text, view);
       if (!recognition.about && !force) return { ...recognition, matches: [] };
       const seg = segment(input);
-      const linker = new Linker(ix, text, seg);
+      const linker = new Linker(index(), text, seg);
       const matches: ClaimMatch[] = [];
       let tokPtr = 0;
       for (let p = 0; p < seg.passageCount; p++) {
@@ -138,7 +149,7 @@ export function createMatcher(dataset: Dataset): Matcher {
       }
       const { text } = input;
       const seg = segment(input);
-      const linker = new Linker(ix, text, seg);
+      const linker = new Linker(index(), text, seg);
       // Reuse the tokens of a just-recognized text; otherwise tokenize passage by passage, so
       // no step does work proportional to the whole page.
       const whole = cachedView(input);
@@ -154,7 +165,7 @@ export function createMatcher(dataset: Dataset): Matcher {
             tokPtr = tokTo;
             for (const m of linker.linkSentences(r.s0, r.s1, whole, tokFrom, tokTo)) out.push(m);
           } else {
-            const view = viewOf(ix, text, r.start, r.end);
+            const view = viewOf(index(), text, r.start, r.end);
             for (const m of linker.linkSentences(r.s0, r.s1, view, 0, view.ids.length)) out.push(m);
           }
         }
@@ -167,7 +178,7 @@ export function createMatcher(dataset: Dataset): Matcher {
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
         throw new RangeError(`rank: limit must be a whole number >= 0, got ${String(limit)}`);
       }
-      return rankClaims(ix, text, limit);
+      return rankClaims(index(), text, limit);
     },
   };
 }

@@ -10,7 +10,7 @@
 
 import type { Carried } from '../dataset/types';
 import type { ClaimMatch, DiffOp, MatchReason, QuoteComparison } from './types';
-import type { ClaimInfo, MatcherIndex } from './build';
+import type { ClaimInfo, MatcherIndex, PrintedVariant } from './build';
 import {
   SpeakerTracker,
   ownAttribution,
@@ -19,7 +19,7 @@ import {
   type SubjectHit,
 } from './attribution';
 import { CLAUSE_WORDS, findHedges, inRegions, quoteRegions } from './carriage';
-import { diffWords, type WordRun } from './diff';
+import { diffWords } from './diff';
 import { addHit, clusterFacts, type FactHit, type Hit } from './facts';
 import type { Segmentation } from './segment';
 import { TextScanner, align } from './texts';
@@ -544,16 +544,16 @@ export class Linker {
     }
     // The whole quotation the matched words sit in: the match may cover only part of it (words
     // the page inserted, such as stray markup, split the alignment), and the rest is not missing.
-    let lo = qa;
-    let hi = qb;
+    // Markup or stray quotation marks inside a quotation can split it into several regions, so
+    // the sentence's other quoted words all count.
+    let extra = false;
     if (qa >= 0) {
-      while (lo > r.from && r.inQuote[lo - 1 - r.from]) lo--;
-      while (hi < r.to && r.inQuote[hi - r.from]) hi++;
-    }
-    // No quotation marks (a post, a transcript): the matched words themselves are the quote.
-    if (qa < 0) {
-      qa = lo = c.from;
-      qb = hi = c.to;
+      for (let k = r.from; k < r.to && !extra; k++)
+        extra = (k < qa || k >= qb) && r.inQuote[k - r.from] === 1;
+    } else {
+      // No quotation marks (a post, a transcript): the matched words themselves are the quote.
+      qa = c.from;
+      qb = c.to;
     }
     const best = new Map<string, { cmp: QuoteComparison; same: number }>();
     for (let vi = 0; vi < info.variants.length; vi++) {
@@ -562,20 +562,16 @@ export class Linker {
       // longer quotation holding other claims' words is not a difference from this one.
       let a = qa;
       let b = qb;
-      if (lo < qa || hi > qb) {
-        const al = align(tok.ids, lo, hi, v.ids);
-        if (al.lcs > 0) {
-          a = Math.min(qa, al.first);
-          b = Math.max(qb, al.last + 1);
+      // Only when words seem missing: the alignment costs a sentence × printed-words table.
+      if (extra && this.diffFor(c.claim, vi, tok, qa, qb, v).some((o) => o.op === 'removed')) {
+        for (const k of align(tok.ids, r.from, r.to, v.ids).matched) {
+          if (r.inQuote[k - r.from] !== 1) continue;
+          if (k < a) a = k;
+          if (k + 1 > b) b = k + 1;
         }
       }
       if (b - a < 2) continue;
-      const page: WordRun = { text: this.text, tokens: tok, from: a, to: b };
-      // Pages repeat quotes (syndicated copies, live blogs): diff each distinct quote once.
-      const key = `${c.claim}|${vi}|${this.text.slice(tok.starts[a]!, tok.ends[b - 1]!)}`;
-      let cached = this.diffCache.get(key);
-      if (cached === undefined) this.diffCache.set(key, (cached = diffWords(page, v.run)));
-      const ops = cached.map((o) => ({ ...o }));
+      const ops = this.diffFor(c.claim, vi, tok, a, b, v).map((o) => ({ ...o }));
       let same = 0;
       for (const op of ops) if (op.op === 'same') same += op.text.length;
       // An outlet with several printed fragments ("1,300%…", "8,000%…"): compare the closest.
@@ -587,6 +583,25 @@ export class Linker {
       });
     }
     return [...best.values()].map((b) => b.cmp);
+  }
+
+  /** The diff of page tokens [a, b) against a printed variant, once per distinct quote. */
+  private diffFor(
+    claim: number,
+    vi: number,
+    tok: TokenView,
+    a: number,
+    b: number,
+    v: PrintedVariant,
+  ): DiffOp[] {
+    // Pages repeat quotes (syndicated copies, live blogs): diff each distinct quote once.
+    const key = `${claim}|${vi}|${this.text.slice(tok.starts[a]!, tok.ends[b - 1]!)}`;
+    let cached = this.diffCache.get(key);
+    if (cached === undefined) {
+      cached = diffWords({ text: this.text, tokens: tok, from: a, to: b }, v.run);
+      this.diffCache.set(key, cached);
+    }
+    return cached;
   }
 
   /** A readable sentence on why the claim was linked. */

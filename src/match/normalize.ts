@@ -571,7 +571,9 @@ export function tokenizeRanges(text: string, starts: Uint32Array, ends: Uint32Ar
     const s = starts[i]!;
     const e = ends[i]!;
     if (s < 0 || e > text.length || s > e) {
-      throw new RangeError(`tokenizeRanges: range ${i} [${s}, ${e}) is outside the text (length ${text.length})`);
+      throw new RangeError(
+        `tokenizeRanges: range ${i} [${s}, ${e}) is outside the text (length ${text.length})`,
+      );
     }
     tokenizeInto(text, s, e, scratch);
   }

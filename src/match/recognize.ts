@@ -63,17 +63,7 @@ export class Recognizer {
    * No normalization and no allocation proportional to the text: a few `indexOf` calls.
    */
   mayBeAbout(text: string): boolean {
-    for (const group of this.prefilter) {
-      let found = false;
-      for (let i = 0; i < group.length; i++) {
-        if (text.indexOf(group[i]!) !== -1) {
-          found = true;
-          break;
-        }
-      }
-      if (!found) return false;
-    }
-    return true;
+    return passesPrefilter(this.prefilter, text);
   }
 
   /** Scores token ids (of the whole text) with evidence; starts/ends map tokens to offsets. */
@@ -136,6 +126,24 @@ export class Recognizer {
     evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.start ?? 0) - (b.start ?? 0));
     return { about: score >= this.threshold, score, evidence };
   }
+}
+
+/**
+ * The cheap first test on its own (the matcher runs it before building anything else): every
+ * prefilter group needs one of its raw substrings, found with `indexOf`.
+ */
+export function passesPrefilter(prefilter: readonly (readonly string[])[], text: string): boolean {
+  for (const group of prefilter) {
+    let found = false;
+    for (let i = 0; i < group.length; i++) {
+      if (text.indexOf(group[i]!) !== -1) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 function round(x: number): number {

@@ -126,6 +126,8 @@ describe('incident pages', () => {
     const all = Object.values(marks.highlights).flat().join(' | ');
     expect(all).toContain('demanding ICE leave the city and state immediately');
     expect(all).toContain('Shame! Shame! Shame!');
+    // The entries that were there at load stay highlighted when new ones arrive above them.
+    expect(all).toContain('Please avoid this area');
     await page.close();
   });
 
