@@ -161,6 +161,37 @@ export async function settleMarks(
   }
 }
 
+/** Waits until every one of `needles` is inside some highlighted passage (live pages add them later). */
+export async function waitForHighlighted(
+  page: Page,
+  needles: string[],
+  timeoutMs = 15_000,
+): Promise<PageMarks> {
+  return waitForHighlightedWith(() => page.evaluate(collectMarks), needles, timeoutMs, page.url());
+}
+
+/** The polling behind `waitForHighlighted`, for any driver that can read `collectMarks`. */
+export async function waitForHighlightedWith(
+  read: () => Promise<PageMarks>,
+  needles: string[],
+  timeoutMs: number,
+  where: string,
+): Promise<PageMarks> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const marks = await read();
+    const all = Object.values(marks.highlights).flat().join(' | ');
+    const missing = needles.filter((n) => !all.includes(n));
+    if (missing.length === 0) return marks;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Not highlighted on ${where} after ${timeoutMs} ms: ${missing.map((m) => `"${m}"`).join(', ')}\nHighlighted: ${all}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
 /** The number of highlighted ranges over the three carriage styles. */
 export function countRanges(marks: PageMarks): number {
   return ['fact', 'attributed', 'hedged']

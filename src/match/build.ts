@@ -91,6 +91,18 @@ export interface MatcherIndex {
   /** Report id → its line in the seed, for details ("line 3"). */
   reportLines: Map<string, number>;
   stopIds: Set<number>;
+  /**
+   * 1 at the anchor word id of every phrase that names an actor: such a sentence may set the
+   * speaker that a later "he" stands for, so its block is always linked.
+   */
+  speakerAnchors: Uint8Array;
+  /**
+   * Per word id: the claim facts (claim * 32 + fact) with a phrase anchored on that word. A block
+   * whose anchors cannot give some claim all its required facts (and `min` in all, or an
+   * `alone` fact), that names no actor and shares no printed-text shingle, links nothing and
+   * changes no speaker context, so the linker skips it.
+   */
+  anchorFacts: (Int32Array | undefined)[];
 }
 
 /** Words a page uses for someone whose statement it is carrying, without naming them. */
@@ -354,6 +366,16 @@ export function buildIndex(input: Dataset | ParsedDataset): MatcherIndex {
     const list = gateClaims[pid];
     phraseGates[pid] = list === undefined ? undefined : Int32Array.from(list);
   }
+  const speakerAnchors = new Uint8Array(vocab.size);
+  const anchorLists: number[][] = [];
+  linkPhrases.phrases.forEach((p, pid) => {
+    const anchor = p.ids[p.anchor]!;
+    if (phraseSubjects[pid]?.some((sp) => sp.actor !== undefined)) speakerAnchors[anchor] = 1;
+    const facts = phraseFacts[pid];
+    if (facts !== undefined) (anchorLists[anchor] ??= []).push(...facts);
+  });
+  const anchorFacts: (Int32Array | undefined)[] = [];
+  anchorLists.forEach((list, id) => (anchorFacts[id] = Int32Array.from(new Set(list))));
   const shingleBits = new Uint8Array((SHINGLE_BITS_MASK + 1) >>> 3);
   for (const h of shingles.keys()) shingleBits[(h & SHINGLE_BITS_MASK) >>> 3]! |= 1 << (h & 7);
 
@@ -382,6 +404,8 @@ export function buildIndex(input: Dataset | ParsedDataset): MatcherIndex {
       dataset.reports.filter((r) => typeof r.line === 'number').map((r) => [r.id, r.line]),
     ),
     stopIds,
+    speakerAnchors,
+    anchorFacts,
   };
 }
 

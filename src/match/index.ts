@@ -9,7 +9,8 @@ import { buildIndex, parseDataset, type MatcherIndex } from './build';
 import { passesPrefilter } from './recognize';
 import { Linker, describeFacts, type PartialEvidence, type TokenView } from './link';
 import { tokenize, tokenizeRanges } from './normalize';
-import { blockRanges, segment, type Segmentation } from './segment';
+import { blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
+import { SHINGLE_BITS_MASK, shingleHash } from './texts';
 
 // The contract types, and the building blocks the scan CLI, the evaluation and tests use.
 export type * from './types';
@@ -65,6 +66,109 @@ function lowerBound(starts: Uint32Array, offset: number, lo = 0, hi = starts.len
   return lo;
 }
 
+/** Per-claim scratch for `blockMatters`, reset by a generation stamp (one per matcher). */
+interface BlockScratch {
+  gen: number;
+  claimGen: Uint32Array;
+  masks: Uint32Array;
+  idGen: Uint32Array;
+  touched: number[];
+}
+
+function blockScratch(ix: MatcherIndex): BlockScratch {
+  return {
+    gen: 0,
+    claimGen: new Uint32Array(ix.claims.length),
+    masks: new Uint32Array(ix.claims.length),
+    idGen: new Uint32Array(ix.vocab.size),
+    touched: [],
+  };
+}
+
+/**
+ * Can tokens [from, to) of one block matter to the linker? Only when they name an actor, share
+ * a shingle with a printed text, or hold anchor words of enough facts of one claim (every
+ * required fact, `min` in all, or an `alone` fact): otherwise no sentence of the block links
+ * anything or names a speaker. A pass over typed arrays, so most of a long page (filler,
+ * comments, other stories) is never segmented or linked. Conservative: the sentences of a
+ * block that passes are checked in full.
+ */
+function blockMatters(
+  ix: MatcherIndex,
+  sc: BlockScratch,
+  ids: Int32Array,
+  from: number,
+  to: number,
+): boolean {
+  const gen = ++sc.gen;
+  const { claimGen, masks, idGen, touched } = sc;
+  touched.length = 0;
+  const bits = ix.shingleBits;
+  for (let i = from; i < to; i++) {
+    const a = ids[i]!;
+    if (a < 0) continue;
+    if (ix.speakerAnchors[a] === 1) return true;
+    const facts = ix.anchorFacts[a];
+    if (facts !== undefined && idGen[a] !== gen) {
+      idGen[a] = gen;
+      for (let k = 0; k < facts.length; k++) {
+        const code = facts[k]!;
+        const claim = code >>> 5;
+        if (claimGen[claim] !== gen) {
+          claimGen[claim] = gen;
+          masks[claim] = 0;
+          touched.push(claim);
+        }
+        masks[claim]! |= 1 << (code & 31);
+      }
+    }
+    if (i + 2 >= to) continue;
+    const b = ids[i + 1]!;
+    const c = ids[i + 2]!;
+    if (b < 0 || c < 0) continue;
+    const h = shingleHash(a, b, c);
+    if ((bits[(h & SHINGLE_BITS_MASK) >>> 3]! & (1 << (h & 7))) !== 0 && ix.shingles.has(h)) return true;
+  }
+  for (const claim of touched) {
+    const mask = masks[claim]!;
+    const req = ix.requiredMask[claim]!;
+    if (
+      ((mask & req) === req && popcount(mask) >= ix.minFacts[claim]!) ||
+      (mask & ix.aloneMask[claim]!) !== 0
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Number of set bits (facts seen). */
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** The blocks of a whole-text view that can matter to the linker (ascending block indices). */
+function blocksThatMatter(
+  ix: MatcherIndex,
+  sc: BlockScratch,
+  view: TokenView,
+  blocks: { starts: Uint32Array; ends: Uint32Array },
+): number[] {
+  const out: number[] = [];
+  let t = 0;
+  for (let b = 0; b < blocks.starts.length; b++) {
+    const from = lowerBound(view.starts, blocks.starts[b]!, t);
+    const to = lowerBound(view.starts, blocks.ends[b]!, from);
+    t = to;
+    if (to > from && blockMatters(ix, sc, view.ids, from, to)) out.push(b);
+  }
+  return out;
+}
+
+/** Text characters tokenized per `linkSteps` step (uncached text) before it yields anyway. */
+const STEP_CHARS = 32_768;
+
 /** Builds the engine for a dataset (throws CueError on bad cues, TypeError on a broken dataset). */
 export function createMatcher(dataset: Dataset): Matcher {
   // Cheap and eager: the shape check, the cues (so bad cues throw here) and the prefilter. The
@@ -74,6 +178,8 @@ export function createMatcher(dataset: Dataset): Matcher {
   const prefilter = parsed.incidentCues.prefilter;
   let built: MatcherIndex | undefined;
   const index = (): MatcherIndex => (built ??= buildIndex(parsed));
+  let scratchBuilt: BlockScratch | undefined;
+  const scratch = (): BlockScratch => (scratchBuilt ??= blockScratch(index()));
   // A fresh object each time: callers may keep or change what they get.
   const notAbout = (): Recognition => ({ about: false, score: 0, evidence: [] });
   // The content script calls recognize() and then linkSteps() on the same text: keep the last
@@ -124,8 +230,10 @@ export function createMatcher(dataset: Dataset): Matcher {
       const view = wholeView(input);
       const recognition = recognizeView(text, view);
       if (!recognition.about && !force) return { ...recognition, matches: [] };
-      const seg = segment(input);
-      const linker = new Linker(index(), text, seg);
+      const ix = index();
+      const blocks = blockRanges(input);
+      const seg = segmentBlocks(text, blocks, blocksThatMatter(ix, scratch(), view, blocks));
+      const linker = new Linker(ix, text, seg);
       const matches: ClaimMatch[] = [];
       let tokPtr = 0;
       for (let p = 0; p < seg.passageCount; p++) {
@@ -148,29 +256,64 @@ export function createMatcher(dataset: Dataset): Matcher {
         throw new RangeError(`linkSteps: passagesPerStep must be a whole number >= 1, got ${String(per)}`);
       }
       const { text } = input;
-      const seg = segment(input);
-      const linker = new Linker(index(), text, seg);
-      // Reuse the tokens of a just-recognized text; otherwise tokenize passage by passage, so
-      // no step does work proportional to the whole page.
+      const ix = index();
+      const blocks = blockRanges(input);
       const whole = cachedView(input);
-      let tokPtr = 0;
-      for (let p0 = 0; p0 < seg.passageCount; p0 += per) {
-        const p1 = Math.min(seg.passageCount, p0 + per);
-        const out: ClaimMatch[] = [];
-        for (let p = p0; p < p1; p++) {
-          const r = passageRange(seg, p);
-          if (whole !== undefined) {
+      if (whole !== undefined) {
+        // Just recognized: its tokens say which blocks matter, and only those are segmented.
+        const seg = segmentBlocks(text, blocks, blocksThatMatter(ix, scratch(), whole, blocks));
+        const linker = new Linker(ix, text, seg);
+        let tokPtr = 0;
+        for (let p0 = 0; p0 < seg.passageCount; p0 += per) {
+          const p1 = Math.min(seg.passageCount, p0 + per);
+          const out: ClaimMatch[] = [];
+          for (let p = p0; p < p1; p++) {
+            const r = passageRange(seg, p);
             const tokFrom = lowerBound(whole.starts, r.start, tokPtr);
             const tokTo = lowerBound(whole.starts, r.end, tokFrom);
             tokPtr = tokTo;
             for (const m of linker.linkSentences(r.s0, r.s1, whole, tokFrom, tokTo)) out.push(m);
-          } else {
-            const view = viewOf(index(), text, r.start, r.end);
-            for (const m of linker.linkSentences(r.s0, r.s1, view, 0, view.ids.length)) out.push(m);
+          }
+          yield out;
+        }
+        return;
+      }
+      // Otherwise tokenize block by block as the steps go, so no step does work proportional to
+      // the whole page: a step ends after `per` passages or STEP_CHARS characters read.
+      const linker = new Linker(ix, text, segmentBlocks(text, blocks, []));
+      let out: ClaimMatch[] = [];
+      let passages = 0;
+      let chars = 0;
+      for (let b = 0; b < blocks.starts.length; b++) {
+        const bs = blocks.starts[b]!;
+        const be = blocks.ends[b]!;
+        chars += be - bs;
+        const view = viewOf(ix, text, bs, be);
+        if (view.ids.length > 0 && blockMatters(ix, scratch(), view.ids, 0, view.ids.length)) {
+          const seg = segmentBlocks(text, blocks, [b]);
+          let tokPtr = 0;
+          for (let p = 0; p < seg.passageCount; p++) {
+            const r = passageRange(seg, p);
+            const tokFrom = lowerBound(view.starts, r.start, tokPtr);
+            const tokTo = lowerBound(view.starts, r.end, tokFrom);
+            tokPtr = tokTo;
+            for (const m of linker.linkSentences(r.s0, r.s1, view, tokFrom, tokTo, seg)) out.push(m);
+            if (++passages === per) {
+              yield out;
+              out = [];
+              passages = 0;
+              chars = 0;
+            }
           }
         }
-        yield out;
+        if (chars >= STEP_CHARS) {
+          yield out;
+          out = [];
+          passages = 0;
+          chars = 0;
+        }
       }
+      if (passages > 0 || out.length > 0) yield out;
     },
 
     rank(text: string, limit?: number): RankedClaim[] {

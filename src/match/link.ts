@@ -112,7 +112,7 @@ export class Linker {
   constructor(
     private readonly ix: MatcherIndex,
     private readonly text: string,
-    private readonly seg: Segmentation,
+    private seg: Segmentation,
   ) {
     this.speakers = new SpeakerTracker(text);
     this.scanner = new TextScanner(ix.texts, ix.shingles, ix.shingleBits);
@@ -122,8 +122,20 @@ export class Linker {
     this.phraseFirst = new Int32Array(ix.linkPhrases.phrases.length);
   }
 
-  /** Links sentences [s0, s1) of one passage; `tok` holds their tokens in [tokFrom, tokTo). */
-  linkSentences(s0: number, s1: number, tok: TokenView, tokFrom: number, tokTo: number): ClaimMatch[] {
+  /**
+   * Links sentences [s0, s1) of one passage; `tok` holds their tokens in [tokFrom, tokTo).
+   * `seg` numbers the sentences when it is not the linker's own (a block segmented on its own;
+   * its block ranges must be the same text's).
+   */
+  linkSentences(
+    s0: number,
+    s1: number,
+    tok: TokenView,
+    tokFrom: number,
+    tokTo: number,
+    seg: Segmentation = this.seg,
+  ): ClaimMatch[] {
+    this.seg = seg;
     const results: SentenceResult[] = [];
     let ptr = tokFrom;
     for (let s = s0; s < s1; s++) {

@@ -174,10 +174,24 @@ class Ranges {
 export function segment(input: TextInput): Segmentation {
   const { text } = input;
   if (typeof text !== 'string') throw new TypeError('TextInput.text: expected a string');
-  const blocks = blockRanges(input);
+  return segmentBlocks(text, blockRanges(input));
+}
+
+/**
+ * Segments only the blocks listed in `which` (ascending block indices; default: all): the
+ * linker skips blocks that share nothing with the dataset, so they are never split. Block
+ * ranges stay those of the whole text, so block indices mean the same in every segmentation.
+ */
+export function segmentBlocks(
+  text: string,
+  blocks: { starts: Uint32Array; ends: Uint32Array },
+  which?: ArrayLike<number>,
+): Segmentation {
   const out = new Ranges();
   const passFirst: number[] = [];
-  for (let b = 0; b < blocks.starts.length; b++) {
+  const count = which === undefined ? blocks.starts.length : which.length;
+  for (let k = 0; k < count; k++) {
+    const b = which === undefined ? k : which[k]!;
     const before = out.length;
     splitSentences(text, blocks.starts[b]!, blocks.ends[b]!, b, out);
     for (let s = before; s < out.length; s += MAX_PASSAGE_SENTENCES) passFirst.push(s);
