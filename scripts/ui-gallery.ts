@@ -6,6 +6,7 @@
 // It uses the compiled dataset (dist/dataset.json) when that has every claim the scenes show, else
 // the hand-made fixture in test/ui/fixtures.ts.
 
+import { CHROMIUM_QUIET_ARGS } from './demo/browser';
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -98,14 +99,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_QUIET_ARGS,
   });
   const shots: string[] = [];
   const errors: string[] = [];
