@@ -105,6 +105,13 @@ class OpenFailure extends Error {
   }
 }
 
+/**
+ * Connections whose database did not exist before they opened it. When a database the store had
+ * been using comes back empty (the reader cleared site data, or it was deleted while in use), the
+ * store writes what it remembers back into it.
+ */
+const createdFresh = new WeakSet<object>();
+
 /** Opens the database with `factory`, running the upgrade steps; rejects with an OpenFailure. */
 export function openDatabase(
   factory: IDBFactory,
@@ -120,6 +127,7 @@ export function openDatabase(
       return;
     }
     let settled = false;
+    let fresh = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const fail = (p: StorageProblem): void => {
       if (settled) return;
@@ -128,6 +136,7 @@ export function openDatabase(
       reject(new OpenFailure(p));
     };
     request.addEventListener('upgradeneeded', (event) => {
+      fresh = event.oldVersion === 0;
       const db = wrap(request.result) as unknown as IDBPDatabase<unknown>;
       const tx = wrap(request.transaction!) as never;
       try {
@@ -165,7 +174,9 @@ export function openDatabase(
         onClosed();
       });
       raw.addEventListener('close', onClosed); // the browser dropped the connection
-      resolve(wrap(raw) as unknown as DB);
+      const wrapped = wrap(raw) as unknown as DB;
+      if (fresh) createdFresh.add(wrapped);
+      resolve(wrapped);
     });
   });
 }
@@ -241,10 +252,26 @@ export function createStore(options: StoreOptions): Store {
         db = undefined; // reopen on the next call
       },
     ).then(async (opened) => {
+      if (known && createdFresh.has(opened)) await restore(opened);
       await recordDatasetVersion(opened);
       return opened;
     });
     return db;
+  };
+
+  // True once this store has read or written real data: an empty database after that means the
+  // one we used was deleted under us, not that this is a first run.
+  let known = false;
+
+  /** Writes the remembered settings and history into a database that came back empty. */
+  const restore = async (opened: DB): Promise<void> => {
+    const tx = opened.transaction(['settings', 'sites', 'history'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('settings').put({ ...memory.global }, GLOBAL_KEY),
+      ...[...memory.sites].map((site) => tx.objectStore('sites').put({ site, paused: true })),
+      ...memory.history.map((entry) => tx.objectStore('history').put({ ...entry })),
+      tx.done,
+    ]);
   };
 
   const recordDatasetVersion = async (opened: DB): Promise<void> => {
@@ -300,6 +327,7 @@ export function createStore(options: StoreOptions): Store {
     // Keep the memory copy current, so a later failure falls back to what the reader chose.
     memory.global = { globalPause: value.globalPause, highlightStyle: value.highlightStyle };
     memory.sites = new Set(pausedSites);
+    known = true;
     return corrupt ? { value, problem: problem('corrupt') } : { value };
   };
 
@@ -310,6 +338,7 @@ export function createStore(options: StoreOptions): Store {
     good.sort((a, b) => b.time - a.time || b.id - a.id);
     memory.history = good;
     memory.nextId = Math.max(0, ...good.map((e) => e.id)) + 1;
+    known = true;
     const bad = entries.length - good.length;
     return bad > 0
       ? { value: good, problem: problem('corrupt', `${bad} unreadable history entries hidden`) }
@@ -384,7 +413,12 @@ export function createStore(options: StoreOptions): Store {
             id = await d.add('history', record as HistoryEntry);
           }
           await prune(d, maxHistory);
-          return { value: { ...record, id } };
+          const added = { ...record, id };
+          // Remembered too, so the history survives the database being deleted under us.
+          memory.history = [added, ...memory.history.filter((e) => e.id !== id)].slice(0, maxHistory);
+          memory.nextId = Math.max(memory.nextId, id + 1);
+          known = true;
+          return { value: added };
         },
         () => memoryAdd(entry),
       ),

@@ -146,6 +146,34 @@ describe('fallbacks', () => {
     newer.close();
   });
 
+  it('deleted while in use: the settings and history the reader had survive', async () => {
+    const factory = new IDBFactory();
+    const store = makeStore({ indexedDB: factory, name: 'deleted' });
+    await store.change({ kind: 'global-pause', paused: true });
+    await store.change({ kind: 'site-pause', site: 'news.example', paused: true });
+    await store.addHistory(entry('kept', 1_000, ['shame-chant']));
+    // The reader clears site data (or another tab deletes the database) while the worker runs:
+    // our connection closes on versionchange, so the deletion is not blocked.
+    await new Promise<void>((resolve, reject) => {
+      const request = factory.deleteDatabase('deleted');
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => reject(new Error('the deletion was blocked by our connection'));
+    });
+    const settings = await store.settings();
+    expect(settings).toEqual({
+      value: { globalPause: true, highlightStyle: 'background', pausedSites: ['news.example'] },
+    });
+    const history = await store.history();
+    expect(history.problem).toBeUndefined();
+    expect(history.value.map((e) => [e.text, e.claimIds])).toEqual([['kept', ['shame-chant']]]);
+    // And it was written back, not only answered from memory: a new connection sees it.
+    store.close();
+    const again = makeStore({ indexedDB: factory, name: 'deleted' });
+    expect((await again.settings()).value.pausedSites).toEqual(['news.example']);
+    expect((await again.history()).value).toHaveLength(1);
+  });
+
   it('reopens after the browser closes the connection', async () => {
     const factory = new IDBFactory();
     const store = makeStore({ indexedDB: factory, name: 'closing' });
