@@ -1,6 +1,8 @@
 // The overlay's icons as inline SVG drawn with currentColor, so they follow the theme and forced
 // colors. Each cue has its own shape: meaning never rests on colour alone.
 
+import type { Ref } from 'preact';
+
 /** The names of the icons the overlay draws. */
 export type IconName =
   | 'logo'
@@ -62,5 +64,43 @@ export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
         stroke-linejoin="round"
       />
     </svg>
+  );
+}
+
+/** Props of an icon-only button. */
+export interface IconButtonProps {
+  icon: IconName;
+  /** The button's accessible name: an icon-only button has no text of its own to be named by. */
+  label: string;
+  onClick?: () => void;
+  /** Classes added after `sc-icon-btn` (placement and variants). */
+  class?: string;
+  size?: number;
+  disabled?: boolean;
+  /** For callers that move focus to the button. */
+  buttonRef?: Ref<HTMLButtonElement>;
+}
+
+/** An icon-only button: never submits a form, named by its label, its icon hidden from readers. */
+export function IconButton({
+  icon,
+  label,
+  onClick,
+  class: extra,
+  size,
+  disabled,
+  buttonRef,
+}: IconButtonProps) {
+  return (
+    <button
+      ref={buttonRef}
+      type="button"
+      class={extra ? `sc-icon-btn ${extra}` : 'sc-icon-btn'}
+      aria-label={label}
+      disabled={disabled}
+      onClick={onClick ? () => onClick() : undefined}
+    >
+      <Icon name={icon} size={size} />
+    </button>
   );
 }

@@ -4,14 +4,13 @@
 // offers the closest claims, each opening the dataset's account of it in the same card.
 // Props in, callbacks out: the content script's controller anchors it to the selection.
 
-import type { JSX } from 'preact';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 import type { DatasetIndex } from '../dataset/indexed';
 import type { LookupResult } from '../messages';
+import { CardFrame } from './CardFrame';
 import { ClaimCard } from './ClaimCard';
 import { Icon } from './Icon';
-import { UI_TEXT } from './labels';
 import { ClaimOverview } from './panel/ClaimOverview';
 import { PANEL_TEXT } from './panel/text';
 import type { Theme } from './styles';
@@ -41,7 +40,6 @@ export function LookupCard({ result, index, onClose, theme = 'auto' }: LookupCar
 
 function NoMatchCard({ result, index, onClose, theme = 'auto' }: LookupCardProps) {
   const titleId = `sc-lookup-${useId()}`;
-  const dialogRef = useRef<HTMLElement>(null);
   const backRef = useRef<HTMLButtonElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const [open, setOpen] = useState<string | undefined>(undefined);
@@ -57,9 +55,6 @@ function NoMatchCard({ result, index, onClose, theme = 'auto' }: LookupCardProps
     .slice(0, CLOSEST_SHOWN);
   const openClaim = open === undefined ? undefined : index.claim(open);
 
-  useLayoutEffect(() => {
-    dialogRef.current?.focus({ preventScroll: true });
-  }, []);
   // Moving between the list and a claim keeps focus where the reader is.
   useLayoutEffect(() => {
     if (openClaim) backRef.current?.focus({ preventScroll: true });
@@ -67,94 +62,72 @@ function NoMatchCard({ result, index, onClose, theme = 'auto' }: LookupCardProps
       itemRefs.current[lastOpened.current]?.focus({ preventScroll: true });
   }, [open]);
 
-  const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLElement>): void => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return;
-    event.preventDefault();
-    event.stopPropagation();
-    if (openClaim) setOpen(undefined);
-    else onClose();
-  };
-
   const empty = result.text.trim() === '';
   return (
-    <section
-      ref={dialogRef}
-      class="sc-root sc-card"
-      data-theme={theme}
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby={titleId}
-      tabIndex={-1}
-      onKeyDown={onKeyDown}
+    <CardFrame
+      titleId={titleId}
+      brand={PANEL_TEXT.lookupBrand}
+      onClose={onClose}
+      onEscape={() => (openClaim ? setOpen(undefined) : onClose())}
+      theme={theme}
     >
-      <header class="sc-card__bar">
-        <span class="sc-brand">
-          <Icon name="logo" />
-          {PANEL_TEXT.lookupBrand}
-        </span>
-        <button type="button" class="sc-icon-btn sc-close" aria-label={UI_TEXT.close} onClick={onClose}>
-          <Icon name="close" />
-        </button>
-      </header>
-      <div class="sc-card__body">
-        {empty ? (
-          <>
-            <h2 id={titleId} class="sc-title">
-              {PANEL_TEXT.lookupEmptyTitle}
-            </h2>
-            <p class="sc-why">{PANEL_TEXT.lookupEmpty}</p>
-          </>
-        ) : openClaim ? (
-          <>
-            <button ref={backRef} type="button" class="sc-link" onClick={() => setOpen(undefined)}>
-              <Icon name="prev" size={14} />
-              {PANEL_TEXT.backToClosest}
-            </button>
-            <div class="sc-section">
-              <ClaimOverview claim={openClaim} index={index} level={2} titleId={titleId} />
-            </div>
-          </>
-        ) : (
-          <>
-            <h2 id={titleId} class="sc-title">
-              {PANEL_TEXT.lookupNothing}
-            </h2>
-            <section class="sc-section">
-              <h3 class="sc-section__title">{PANEL_TEXT.lookupSelection}</h3>
-              <blockquote class="sc-excerpt">{snippet(result.text, SELECTION_CHARS)}</blockquote>
-            </section>
-            <section class="sc-section">
-              <h3 class="sc-section__title" id={`${titleId}-closest`}>
-                {PANEL_TEXT.lookupClosest}
-              </h3>
-              {closest.length === 0 ? (
-                <p class="sc-why">{PANEL_TEXT.lookupNoneClose}</p>
-              ) : (
-                <ul class="sc-list sc-closest" aria-labelledby={`${titleId}-closest`}>
-                  {closest.map(({ ranked, claim }, i) => (
-                    <li key={claim.id}>
-                      <button
-                        ref={(el) => {
-                          itemRefs.current[i] = el;
-                        }}
-                        type="button"
-                        class="sc-item"
-                        onClick={() => {
-                          lastOpened.current = i;
-                          setOpen(claim.id);
-                        }}
-                      >
-                        <span class="sc-item__claim">{claim.statement}</span>
-                        <span class="sc-item__how">{ranked.detail}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          </>
-        )}
-      </div>
-    </section>
+      {empty ? (
+        <>
+          <h2 id={titleId} class="sc-title">
+            {PANEL_TEXT.lookupEmptyTitle}
+          </h2>
+          <p class="sc-why">{PANEL_TEXT.lookupEmpty}</p>
+        </>
+      ) : openClaim ? (
+        <>
+          <button ref={backRef} type="button" class="sc-link" onClick={() => setOpen(undefined)}>
+            <Icon name="prev" size={14} />
+            {PANEL_TEXT.backToClosest}
+          </button>
+          <div class="sc-section">
+            <ClaimOverview claim={openClaim} index={index} level={2} titleId={titleId} />
+          </div>
+        </>
+      ) : (
+        <>
+          <h2 id={titleId} class="sc-title">
+            {PANEL_TEXT.lookupNothing}
+          </h2>
+          <section class="sc-section">
+            <h3 class="sc-section__title">{PANEL_TEXT.lookupSelection}</h3>
+            <blockquote class="sc-excerpt">{snippet(result.text, SELECTION_CHARS)}</blockquote>
+          </section>
+          <section class="sc-section">
+            <h3 class="sc-section__title" id={`${titleId}-closest`}>
+              {PANEL_TEXT.lookupClosest}
+            </h3>
+            {closest.length === 0 ? (
+              <p class="sc-why">{PANEL_TEXT.lookupNoneClose}</p>
+            ) : (
+              <ul class="sc-list sc-closest" aria-labelledby={`${titleId}-closest`}>
+                {closest.map(({ ranked, claim }, i) => (
+                  <li key={claim.id}>
+                    <button
+                      ref={(el) => {
+                        itemRefs.current[i] = el;
+                      }}
+                      type="button"
+                      class="sc-item"
+                      onClick={() => {
+                        lastOpened.current = i;
+                        setOpen(claim.id);
+                      }}
+                    >
+                      <span class="sc-item__claim">{claim.statement}</span>
+                      <span class="sc-item__how">{ranked.detail}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </CardFrame>
   );
 }

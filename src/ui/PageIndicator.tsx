@@ -7,7 +7,7 @@ import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 import type { DatasetIndex } from '../dataset/indexed';
 import type { ClaimMatch } from '../match/types';
-import { Icon } from './Icon';
+import { Icon, IconButton } from './Icon';
 import { UI_TEXT, carriageSentence, indicatorSummary, moreClaims, type ActorName } from './labels';
 import { distinctClaimIds, uniqueClaims } from './passages';
 import type { Theme } from './styles';
@@ -119,14 +119,13 @@ export function PageIndicator(props: PageIndicatorProps) {
           <span class="sc-pill__brand">{UI_TEXT.brand}:</span>{' '}
           <span>{indicatorSummary(passages.length, claims)}</span>
         </button>
-        <button
-          type="button"
-          class="sc-icon-btn sc-pill__dismiss"
-          aria-label={UI_TEXT.dismiss}
+        <IconButton
+          icon="close"
+          size={14}
+          label={UI_TEXT.dismiss}
+          class="sc-pill__dismiss"
           onClick={onDismiss}
-        >
-          <Icon name="close" size={14} />
-        </button>
+        />
       </div>
       {expanded ? (
         <div class="sc-panel">

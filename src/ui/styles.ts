@@ -82,6 +82,8 @@ export const UI_STYLES = `
   --sc-space-3: 12px;
   --sc-space-4: 16px;
   --sc-font: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif;
+  /* Quoted words (excerpts, diffs, passages) are set in a serif, apart from the UI's own text. */
+  --sc-font-quote: Georgia, 'Times New Roman', 'Noto Serif', serif;
   --sc-font-size: 14px;
   --sc-font-size-s: 12.5px;
   --sc-font-size-l: 16px;
@@ -358,7 +360,7 @@ export const UI_STYLES = `
   border-left: 3px solid var(--sc-quote-bar);
   background: var(--sc-surface);
   border-radius: 0 var(--sc-radius-s) var(--sc-radius-s) 0;
-  font-family: Georgia, 'Times New Roman', 'Noto Serif', serif;
+  font-family: var(--sc-font-quote);
   font-size: 14px;
   line-height: 1.5;
 }
@@ -392,7 +394,7 @@ export const UI_STYLES = `
 .sc-diff__summary { margin-top: 2px; font-size: var(--sc-font-size-s); color: var(--sc-muted); }
 .sc-diff__text {
   margin-top: var(--sc-space-2);
-  font-family: Georgia, 'Times New Roman', 'Noto Serif', serif;
+  font-family: var(--sc-font-quote);
   line-height: 1.7;
 }
 .sc-root ins, .sc-root del { text-decoration-skip-ink: none; border-radius: 3px; padding: 0 2px; }
@@ -526,7 +528,7 @@ export const UI_STYLES = `
 .sc-item__claim { font-weight: 600; line-height: 1.35; }
 .sc-item__more { font-weight: 500; color: var(--sc-muted); white-space: nowrap; }
 .sc-item__snippet {
-  font-family: Georgia, 'Times New Roman', 'Noto Serif', serif;
+  font-family: var(--sc-font-quote);
   font-size: 13px;
   color: var(--sc-muted);
   padding-left: 8px;

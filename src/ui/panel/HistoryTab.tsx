@@ -6,7 +6,7 @@ import { useId, useRef, useState } from 'preact/hooks';
 
 import type { DatasetIndex } from '../../dataset/indexed';
 import type { HistoryEntry, HistoryView } from '../../messages';
-import { Icon } from '../Icon';
+import { IconButton } from '../Icon';
 import { snippet } from '../text';
 import { PANEL_TEXT, hostOf, whenText } from './text';
 
@@ -144,14 +144,13 @@ function Entry({
       {!current ? (
         <p class="pn-muted">{`${PANEL_TEXT.olderDataset} (${entry.datasetVersion || '?'})`}</p>
       ) : null}
-      <button
-        type="button"
-        class="sc-icon-btn pn-entry__remove"
-        aria-label={PANEL_TEXT.removeEntry}
+      <IconButton
+        icon="close"
+        size={14}
+        label={PANEL_TEXT.removeEntry}
+        class="pn-entry__remove"
         onClick={onRemove}
-      >
-        <Icon name="close" size={14} />
-      </button>
+      />
     </li>
   );
 }

@@ -3,12 +3,12 @@
 // versions in use. Props in, callbacks out: src/popup/ fetches the data and performs the actions
 // (STYLE.md: controllers and components apart).
 
-import type { JSX } from 'preact';
-import { useId, useMemo, useRef } from 'preact/hooks';
+import { useId, useMemo } from 'preact/hooks';
 
 import type { DatasetIndex } from '../../dataset/indexed';
 import type { HistoryView, SettingsChange, SettingsView } from '../../messages';
-import { Icon } from '../Icon';
+import { IconButton } from '../Icon';
+import { useTabs } from '../tabs';
 import { HistoryTab } from './HistoryTab';
 import { Note } from './Note';
 import { PageTab } from './PageTab';
@@ -67,30 +67,16 @@ export function Panel(props: PanelProps) {
   const { index, page, settings, tab, onTab } = props;
   const baseId = `pn-${useId()}`;
   const search = useMemo(() => createSearch(index), [index]);
-  const tabRefs = useRef<Partial<Record<PanelTab, HTMLButtonElement | null>>>({});
   const site = settings?.site ?? (page.kind === 'ready' ? hostOf(page.summary.url) : undefined);
 
-  const select = (next: PanelTab): void => {
-    onTab(next);
-    tabRefs.current[next]?.focus();
-  };
-  const onTabKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLElement>): void => {
-    const at = PANEL_TABS.indexOf(tab);
-    const last = PANEL_TABS.length - 1;
-    const next =
-      event.key === 'ArrowRight'
-        ? (at + 1) % PANEL_TABS.length
-        : event.key === 'ArrowLeft'
-          ? (at - 1 + PANEL_TABS.length) % PANEL_TABS.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : undefined;
-    if (next === undefined) return;
-    event.preventDefault();
-    select(PANEL_TABS[next]!);
-  };
+  const tabs = useTabs({
+    count: PANEL_TABS.length,
+    active: PANEL_TABS.indexOf(tab),
+    onActivate: (i) => onTab(PANEL_TABS[i]!),
+    tabId: (i) => `${baseId}-tab-${PANEL_TABS[i]}`,
+    panelId: `${baseId}-panel`,
+    arrows: 'horizontal',
+  });
 
   return (
     <div class="sc-root pn-root">
@@ -101,48 +87,22 @@ export function Panel(props: PanelProps) {
           {site && page.kind !== 'none' ? <p class="pn-site">{site}</p> : null}
         </div>
         {props.onOpenInTab ? (
-          <button
-            type="button"
-            class="sc-icon-btn"
-            aria-label={PANEL_TEXT.openInTab}
-            onClick={props.onOpenInTab}
-          >
-            <Icon name="external" />
-          </button>
+          <IconButton icon="external" label={PANEL_TEXT.openInTab} onClick={props.onOpenInTab} />
         ) : null}
       </header>
 
       <main class="pn-main">
         <GlobalNotes {...props} />
 
-        <div class="pn-tabs" role="tablist" aria-label={PANEL_TEXT.tabsLabel} onKeyDown={onTabKeyDown}>
-          {PANEL_TABS.map((name) => (
-            <button
-              key={name}
-              ref={(el) => {
-                tabRefs.current[name] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`${baseId}-tab-${name}`}
-              class="pn-tab"
-              aria-selected={tab === name}
-              aria-controls={`${baseId}-panel`}
-              tabIndex={tab === name ? 0 : -1}
-              onClick={() => select(name)}
-            >
+        <div class="pn-tabs" role="tablist" aria-label={PANEL_TEXT.tabsLabel} onKeyDown={tabs.onKeyDown}>
+          {PANEL_TABS.map((name, i) => (
+            <button key={name} {...tabs.tab(i)} class="pn-tab">
               {name === 'page' && props.welcome ? PANEL_TEXT.tabStart : TAB_LABELS[name]}
             </button>
           ))}
         </div>
 
-        <div
-          class="pn-panel"
-          role="tabpanel"
-          id={`${baseId}-panel`}
-          aria-labelledby={`${baseId}-tab-${tab}`}
-          tabIndex={0}
-        >
+        <div class="pn-panel" {...tabs.panel}>
           {tab === 'page' ? (
             <PageTab
               page={page}
@@ -152,7 +112,7 @@ export function Panel(props: PanelProps) {
               onOpenPassage={props.onOpenPassage}
               onOpenClaim={props.onOpenClaim}
               onChange={props.onChange}
-              onSearch={() => select('search')}
+              onSearch={() => tabs.select(PANEL_TABS.indexOf('search'))}
               welcome={props.welcome}
             />
           ) : tab === 'search' ? (

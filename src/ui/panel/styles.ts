@@ -163,7 +163,9 @@ export const PANEL_STYLES = `
 .pn-chip--more { color: var(--sc-muted); border-style: dotted; }
 
 .pn-section { margin-top: 18px; }
-.pn-section__title {
+/* The uppercase label over a panel section, and over a settings group (.pn-legend). */
+.pn-section__title,
+.pn-legend {
   font-size: 11.5px;
   font-weight: 700;
   letter-spacing: 0.5px;
@@ -182,13 +184,14 @@ export const PANEL_STYLES = `
 .pn-claim__label { font-weight: 600; color: var(--sc-muted); font-size: 12.5px; }
 .pn-passages { display: flex; flex-direction: column; gap: 10px; margin-top: 10px; }
 .pn-passage + .pn-passage { padding-top: 10px; border-top: 1px dashed var(--sc-border); }
-.pn-passage__text {
-  padding: 4px 0 4px 10px;
+/* Page text quoted in the panel: a passage on this page, or a looked-up selection in the history. */
+.pn-passage__text,
+.pn-entry__text {
   border-left: 3px solid var(--sc-quote-bar);
-  font-family: Georgia, 'Times New Roman', 'Noto Serif', serif;
+  font-family: var(--sc-font-quote);
   font-size: 13.5px;
-  line-height: 1.5;
 }
+.pn-passage__text { padding: 4px 0 4px 10px; line-height: 1.5; }
 .pn-passage__how { margin-top: 4px; font-size: 12px; font-weight: 600; color: var(--sc-muted); }
 .pn-passage__actions { display: flex; gap: 6px; margin-top: 6px; }
 
@@ -321,13 +324,7 @@ export const PANEL_STYLES = `
   flex-direction: column;
   gap: 5px;
 }
-.pn-entry__text {
-  padding: 2px 0 2px 10px;
-  border-left: 3px solid var(--sc-quote-bar);
-  font-family: Georgia, 'Times New Roman', 'Noto Serif', serif;
-  font-size: 13.5px;
-  line-height: 1.45;
-}
+.pn-entry__text { padding: 2px 0 2px 10px; line-height: 1.45; }
 .pn-entry__page { font-size: 12.5px; font-weight: 600; line-height: 1.35; }
 .pn-entry__page + .pn-muted { margin-top: -4px; }
 .pn-entry__claims { display: flex; flex-direction: column; gap: 2px; font-size: 12.5px; }
@@ -337,14 +334,6 @@ export const PANEL_STYLES = `
 
 /* ---- settings ---- */
 .pn-fieldset { display: flex; flex-direction: column; gap: 10px; margin-bottom: 18px; }
-.pn-legend {
-  font-size: 11.5px;
-  font-weight: 700;
-  letter-spacing: 0.5px;
-  text-transform: uppercase;
-  color: var(--sc-muted);
-  margin-bottom: 8px;
-}
 .pn-switch, .pn-radio { display: flex; align-items: flex-start; gap: 10px; cursor: pointer; }
 .pn-switch { position: relative; }
 /* The real checkbox lies, transparent, over the drawn track: clicks and focus land on it. */
