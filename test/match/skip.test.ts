@@ -74,3 +74,44 @@ describe.skipIf(dataset === undefined)('skipping blocks that cannot matter', () 
     });
   }
 });
+
+describe.skipIf(dataset === undefined)('a block that only names an actor is never skipped', () => {
+  // "She said…" takes the last named speaker, who may be named blocks earlier, in a block that
+  // states no claim: the rule that such blocks are linked is what keeps her name.
+  const named = 'Tricia McLaughlin spoke to reporters outside the federal building on Thursday afternoon.';
+  const claim = 'She said the driver used her vehicle as a weapon and tried to run the officers over.';
+  // Filler that names nobody (generated filler may mention the mayor).
+  const quiet = [
+    'The weather was cold and the crowd was small.',
+    'Traffic on the interstate moved slowly through the afternoon.',
+  ];
+  const page = (paragraphs: string[]): TextInput => {
+    let text = '';
+    const blocks: number[] = [];
+    for (const p of paragraphs) {
+      blocks.push(text.length);
+      text += `${p}\n\n`;
+    }
+    return { text, blocks };
+  };
+
+  it('keeps the speaker that a later block refers to', () => {
+    const input = page([named, ...quiet, claim]);
+    const reference = linkEveryBlock(input);
+    const m = createMatcher(dataset!);
+    const got = m.analyze(input, { force: true }).matches;
+    expect(got).toEqual(reference);
+    const match = got.find((x) => x.claimId === 'weaponized-vehicle');
+    expect(match?.attributedTo).toEqual({ text: 'She', actorId: 'tricia-mclaughlin' });
+    expect([...m.linkSteps(input, { passagesPerStep: 1 })].flat()).toEqual(reference);
+    m.recognize(input);
+    expect([...m.linkSteps(input, { passagesPerStep: 1 })].flat()).toEqual(reference);
+  });
+
+  it('has no speaker to give when no block names one', () => {
+    const input = page([...quiet, claim]);
+    const got = createMatcher(dataset!).analyze(input, { force: true }).matches;
+    expect(got).toEqual(linkEveryBlock(input));
+    expect(got.find((x) => x.claimId === 'weaponized-vehicle')?.attributedTo).toEqual({ text: 'She' });
+  });
+});
