@@ -227,8 +227,67 @@ export interface SpeakerSentence extends SpeakerContext {
 /** Keeps the last named speaker of a page, so "he added" finds Frey. */
 export class SpeakerTracker {
   private last: Attribution | undefined;
+  /**
+   * Blocks read past without being analyzed that may name a speaker, oldest first: each
+   * thunk analyzes its block and gives the speaker the block leaves, if any. Only a later "he"
+   * needs them, and then only back to the newest block that names someone.
+   */
+  private skipped: (() => Attribution | undefined)[] = [];
 
   constructor(private readonly text: string) {}
+
+  /**
+   * Notes a block that was not analyzed (it states no claim) but names an actor: `speakerOf`
+   * is called only if a later sentence needs the last named speaker and no block since has
+   * named one, so the result is what reading every block in order gives.
+   */
+  skip(speakerOf: () => Attribution | undefined): void {
+    this.skipped.push(speakerOf);
+  }
+
+  /** The last named speaker, reading the skipped blocks (newest first) only now that it is needed. */
+  private current(): Attribution | undefined {
+    for (let k = this.skipped.length - 1; k >= 0; k--) {
+      const named = this.skipped[k]!();
+      if (named !== undefined) {
+        this.last = named;
+        break;
+      }
+    }
+    this.skipped.length = 0;
+    return this.last;
+  }
+
+  /** A sentence names a speaker: the skipped blocks before it no longer matter. */
+  private name(who: Attribution): void {
+    this.last = who;
+    this.skipped.length = 0;
+  }
+
+  /**
+   * The speaker that sentences (prepared ones, in reading order) leave as the last named one, or
+   * undefined when none names one: what `resolve` would record, without resolving anything.
+   */
+  lastNamedIn(sentences: readonly SpeakerSentence[], tok: TokenView): Attribution | undefined {
+    let named: Attribution | undefined;
+    for (const r of sentences) named = this.namedBy(r, tok) ?? named;
+    return named;
+  }
+
+  /** The speaker a prepared sentence names for later pronouns, if any. */
+  private namedBy(r: SpeakerSentence, tok: TokenView): Attribution | undefined {
+    if (!r.prepared) return undefined;
+    if (r.own === undefined) {
+      // "Mayor Jacob Frey spoke after the shooting." names who a later "he" will be.
+      const subject = r.subjects.find(
+        (h) => h.actor !== undefined && h.start < r.from + 6 && !r.inQuote[h.start - r.from],
+      );
+      if (subject === undefined) return undefined;
+      const words = this.text.slice(tok.starts[subject.start]!, tok.ends[subject.end - 1]!);
+      return { text: words, actorId: subject.actor, named: true, anaphoric: false };
+    }
+    return !r.own.who.anaphoric && r.own.who.named ? r.own.who : undefined;
+  }
 
   /**
    * Resolves each sentence's speaker in reading order: its own ("he" → the last named speaker),
@@ -237,19 +296,12 @@ export class SpeakerTracker {
   resolve(sentences: SpeakerSentence[], tok: TokenView): void {
     for (const r of sentences) {
       if (!r.prepared) continue;
-      if (r.own === undefined) {
-        // "Mayor Jacob Frey spoke after the shooting." names who a later "he" will be.
-        const subject = r.subjects.find(
-          (h) => h.actor !== undefined && h.start < r.from + 6 && !r.inQuote[h.start - r.from],
-        );
-        if (subject !== undefined) {
-          const words = this.text.slice(tok.starts[subject.start]!, tok.ends[subject.end - 1]!);
-          this.last = { text: words, actorId: subject.actor, named: true, anaphoric: false };
-        }
+      if (r.own !== undefined && r.own.who.anaphoric) {
+        r.own.who = { ...r.own.who, actorId: this.current()?.actorId };
         continue;
       }
-      if (r.own.who.anaphoric) r.own.who = { ...r.own.who, actorId: this.last?.actorId };
-      else if (r.own.who.named) this.last = r.own.who;
+      const named = this.namedBy(r, tok);
+      if (named !== undefined) this.name(named);
     }
     for (let i = 0; i < sentences.length; i++) {
       const r = sentences[i]!;

@@ -10,7 +10,7 @@ import { passesPrefilter } from './recognize';
 import { Linker, describeFacts, type PartialEvidence, type TokenView } from './link';
 import { tokenize, tokenizeRanges } from './normalize';
 import { blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
-import { SHINGLE_BITS_MASK, shingleHash } from './texts';
+import { SHINGLE_BITS_MASK, enoughShingles, shingleHash } from './texts';
 
 // The contract types, and the building blocks the scan CLI, the evaluation and tests use.
 export type * from './types';
@@ -66,13 +66,16 @@ function lowerBound(starts: Uint32Array, offset: number, lo = 0, hi = starts.len
   return lo;
 }
 
-/** Per-claim scratch for `blockMatters`, reset by a generation stamp (one per matcher). */
+/** Per-claim and per-text scratch for `blockKind`, reset by generation stamps (one per matcher). */
 interface BlockScratch {
   gen: number;
   claimGen: Uint32Array;
   masks: Uint32Array;
   idGen: Uint32Array;
+  textGen: Uint32Array;
+  textHits: Uint32Array;
   touched: number[];
+  hits: number[];
 }
 
 function blockScratch(ix: MatcherIndex): BlockScratch {
@@ -81,33 +84,52 @@ function blockScratch(ix: MatcherIndex): BlockScratch {
     claimGen: new Uint32Array(ix.claims.length),
     masks: new Uint32Array(ix.claims.length),
     idGen: new Uint32Array(ix.vocab.size),
+    textGen: new Uint32Array(ix.texts.length),
+    textHits: new Uint32Array(ix.texts.length),
     touched: [],
+    hits: [],
   };
 }
 
+/** What the linker must do with a block: skip it, note the actor it names, or link it. */
+const enum BlockKind {
+  /** Links nothing and names no actor: never segmented or read. */
+  Skip = 0,
+  /** Links nothing but names an actor, who may be the "she" of a later block: read only then. */
+  Names = 1,
+  /** May link a claim: segmented and linked. */
+  Link = 2,
+}
+
 /**
- * Can tokens [from, to) of one block matter to the linker? Only when they name an actor, share
- * a shingle with a printed text, or hold anchor words of enough facts of one claim (every
- * required fact, `min` in all, or an `alone` fact): otherwise no sentence of the block links
- * anything or names a speaker. A pass over typed arrays, so most of a long page (filler,
- * comments, other stories) is never segmented or linked. Conservative: the sentences of a
- * block that passes are checked in full.
+ * What tokens [from, to) of one block can do for the linker. A sentence links a claim only
+ * through a printed text it shares enough shingles with (`enoughShingles`) or through phrases of
+ * enough facts of one claim (every required fact and `min` in all, or an `alone` fact), and
+ * sets the speaker for a later "he" only by naming an actor. Each test here is one the
+ * sentences' own tests imply, counted over the whole block (a superset of any sentence's words:
+ * shingle counts only grow, a phrase found in a sentence is found in its block), so a block
+ * judged unable to link truly links nothing. Typed-array passes: most of a long page (filler,
+ * comments, other stories, asides naming the mayor) is never segmented or linked.
  */
-function blockMatters(
+function blockKind(
   ix: MatcherIndex,
   sc: BlockScratch,
-  ids: Int32Array,
+  view: { ids: Int32Array; breaks: Uint8Array },
   from: number,
   to: number,
-): boolean {
+): BlockKind {
   const gen = ++sc.gen;
-  const { claimGen, masks, idGen, touched } = sc;
+  const { claimGen, masks, idGen, textGen, textHits, touched } = sc;
+  const ids = view.ids;
   touched.length = 0;
   const bits = ix.shingleBits;
+  let names = false;
   for (let i = from; i < to; i++) {
     const a = ids[i]!;
     if (a < 0) continue;
-    if (ix.speakerAnchors[a] === 1) return true;
+    if (ix.speakerAnchors[a] === 1) names = true;
+    // Anchor words first: a fact's phrases all contain their anchor, so claims whose anchors
+    // are missing need no phrase search below.
     const facts = ix.anchorFacts[a];
     if (facts !== undefined && idGen[a] !== gen) {
       idGen[a] = gen;
@@ -127,17 +149,69 @@ function blockMatters(
     const c = ids[i + 2]!;
     if (b < 0 || c < 0) continue;
     const h = shingleHash(a, b, c);
-    if ((bits[(h & SHINGLE_BITS_MASK) >>> 3]! & (1 << (h & 7))) !== 0 && ix.shingles.has(h)) return true;
+    if ((bits[(h & SHINGLE_BITS_MASK) >>> 3]! & (1 << (h & 7))) === 0) continue;
+    const list = ix.shingles.get(h);
+    if (list === undefined) continue;
+    for (let l = 0; l < list.length; l++) {
+      const t = list[l]!;
+      if (textGen[t] !== gen) {
+        textGen[t] = gen;
+        textHits[t] = 0;
+      }
+      if (enoughShingles(++textHits[t]!, ix.texts[t]!.shingles)) return BlockKind.Link;
+    }
   }
+  let anchored = false;
   for (const claim of touched) {
-    const mask = masks[claim]!;
-    const req = ix.requiredMask[claim]!;
-    if (
-      ((mask & req) === req && popcount(mask) >= ix.minFacts[claim]!) ||
-      (mask & ix.aloneMask[claim]!) !== 0
-    )
-      return true;
+    if (enoughFacts(ix, claim, masks[claim]!)) {
+      anchored = true;
+      break;
+    }
   }
+  if (anchored && factsInPhrases(ix, sc, view, from, to)) return BlockKind.Link;
+  return names ? BlockKind.Names : BlockKind.Skip;
+}
+
+/** Are the facts in `mask` enough to link the claim (as the linker's own test)? */
+function enoughFacts(ix: MatcherIndex, claim: number, mask: number): boolean {
+  const req = ix.requiredMask[claim]!;
+  return (
+    ((mask & req) === req && popcount(mask) >= ix.minFacts[claim]!) || (mask & ix.aloneMask[claim]!) !== 0
+  );
+}
+
+/**
+ * Do whole fact phrases (not just their anchor words) of tokens [from, to) give some claim
+ * enough facts? The anchors of "as a weapon" or "run .. over" are common words; the phrases are
+ * what sentences need.
+ */
+function factsInPhrases(
+  ix: MatcherIndex,
+  sc: BlockScratch,
+  view: { ids: Int32Array; breaks: Uint8Array },
+  from: number,
+  to: number,
+): boolean {
+  const gen = ++sc.gen;
+  const { claimGen, masks, touched, hits } = sc;
+  touched.length = 0;
+  hits.length = 0;
+  ix.linkPhrases.scanInto(view.ids, view.breaks, from, to, hits);
+  for (let h = 0; h < hits.length; h += 3) {
+    const facts = ix.phraseFacts[hits[h]!];
+    if (facts === undefined) continue;
+    for (let k = 0; k < facts.length; k++) {
+      const code = facts[k]!;
+      const claim = code >>> 5;
+      if (claimGen[claim] !== gen) {
+        claimGen[claim] = gen;
+        masks[claim] = 0;
+        touched.push(claim);
+      }
+      masks[claim]! |= 1 << (code & 31);
+    }
+  }
+  for (const claim of touched) if (enoughFacts(ix, claim, masks[claim]!)) return true;
   return false;
 }
 
@@ -148,22 +222,68 @@ function popcount(x: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** The blocks of a whole-text view that can matter to the linker (ascending block indices). */
-function blocksThatMatter(
+/** The blocks of a whole-text view worth linking, and those that only name an actor (with their tokens). */
+interface BlockPlan {
+  link: number[];
+  /** Ascending block indices, and each one's token range in the view. */
+  names: number[];
+  namesFrom: number[];
+  namesTo: number[];
+}
+
+/** Sorts the blocks of a whole-text view by `blockKind`. */
+function planBlocks(
   ix: MatcherIndex,
   sc: BlockScratch,
   view: TokenView,
   blocks: { starts: Uint32Array; ends: Uint32Array },
-): number[] {
-  const out: number[] = [];
+): BlockPlan {
+  const plan: BlockPlan = { link: [], names: [], namesFrom: [], namesTo: [] };
   let t = 0;
   for (let b = 0; b < blocks.starts.length; b++) {
     const from = lowerBound(view.starts, blocks.starts[b]!, t);
     const to = lowerBound(view.starts, blocks.ends[b]!, from);
     t = to;
-    if (to > from && blockMatters(ix, sc, view.ids, from, to)) out.push(b);
+    if (to <= from) continue;
+    const kind = blockKind(ix, sc, view, from, to);
+    if (kind === BlockKind.Link) plan.link.push(b);
+    else if (kind === BlockKind.Names) {
+      plan.names.push(b);
+      plan.namesFrom.push(from);
+      plan.namesTo.push(to);
+    }
   }
-  return out;
+  return plan;
+}
+
+/**
+ * Links the planned blocks of a whole-text view, one array of matches per passage; before each
+ * passage, the linker is told of the actor-naming blocks read past since the last one.
+ */
+function* linkPlanned(
+  ix: MatcherIndex,
+  text: string,
+  blocks: { starts: Uint32Array; ends: Uint32Array },
+  view: TokenView,
+  plan: BlockPlan,
+): Generator<ClaimMatch[], void, void> {
+  const seg = segmentBlocks(text, blocks, plan.link);
+  const linker = new Linker(ix, text, seg);
+  let tokPtr = 0;
+  let named = 0;
+  for (let p = 0; p < seg.passageCount; p++) {
+    const s0 = seg.passFirst[p]!;
+    const s1 = seg.passFirst[p + 1]!;
+    const block = seg.sentBlocks[s0]!;
+    for (; named < plan.names.length && plan.names[named]! < block; named++)
+      linker.skipBlock(plan.names[named]!, view, plan.namesFrom[named]!, plan.namesTo[named]!);
+    const start = seg.sentStarts[s0]!;
+    const end = seg.sentEnds[s1 - 1]!;
+    const tokFrom = lowerBound(view.starts, start, tokPtr);
+    const tokTo = lowerBound(view.starts, end, tokFrom);
+    tokPtr = tokTo;
+    yield linker.linkSentences(s0, s1, view, tokFrom, tokTo);
+  }
 }
 
 /** Text characters tokenized per `linkSteps` step (uncached text) before it yields anyway. */
@@ -232,17 +352,9 @@ export function createMatcher(dataset: Dataset): Matcher {
       if (!recognition.about && !force) return { ...recognition, matches: [] };
       const ix = index();
       const blocks = blockRanges(input);
-      const seg = segmentBlocks(text, blocks, blocksThatMatter(ix, scratch(), view, blocks));
-      const linker = new Linker(ix, text, seg);
       const matches: ClaimMatch[] = [];
-      let tokPtr = 0;
-      for (let p = 0; p < seg.passageCount; p++) {
-        const r = passageRange(seg, p);
-        const tokFrom = lowerBound(view.starts, r.start, tokPtr);
-        const tokTo = lowerBound(view.starts, r.end, tokFrom);
-        tokPtr = tokTo;
-        for (const m of linker.linkSentences(r.s0, r.s1, view, tokFrom, tokTo)) matches.push(m);
-      }
+      for (const ms of linkPlanned(ix, text, blocks, view, planBlocks(ix, scratch(), view, blocks)))
+        for (const m of ms) matches.push(m);
       return { ...recognition, matches };
     },
 
@@ -261,21 +373,17 @@ export function createMatcher(dataset: Dataset): Matcher {
       const whole = cachedView(input);
       if (whole !== undefined) {
         // Just recognized: its tokens say which blocks matter, and only those are segmented.
-        const seg = segmentBlocks(text, blocks, blocksThatMatter(ix, scratch(), whole, blocks));
-        const linker = new Linker(ix, text, seg);
-        let tokPtr = 0;
-        for (let p0 = 0; p0 < seg.passageCount; p0 += per) {
-          const p1 = Math.min(seg.passageCount, p0 + per);
-          const out: ClaimMatch[] = [];
-          for (let p = p0; p < p1; p++) {
-            const r = passageRange(seg, p);
-            const tokFrom = lowerBound(whole.starts, r.start, tokPtr);
-            const tokTo = lowerBound(whole.starts, r.end, tokFrom);
-            tokPtr = tokTo;
-            for (const m of linker.linkSentences(r.s0, r.s1, whole, tokFrom, tokTo)) out.push(m);
+        let out: ClaimMatch[] = [];
+        let passages = 0;
+        for (const ms of linkPlanned(ix, text, blocks, whole, planBlocks(ix, scratch(), whole, blocks))) {
+          for (const m of ms) out.push(m);
+          if (++passages === per) {
+            yield out;
+            out = [];
+            passages = 0;
           }
-          yield out;
         }
+        if (passages > 0) yield out;
         return;
       }
       // Otherwise tokenize block by block as the steps go, so no step does work proportional to
@@ -289,7 +397,10 @@ export function createMatcher(dataset: Dataset): Matcher {
         const be = blocks.ends[b]!;
         chars += be - bs;
         const view = viewOf(ix, text, bs, be);
-        if (view.ids.length > 0 && blockMatters(ix, scratch(), view.ids, 0, view.ids.length)) {
+        const kind =
+          view.ids.length > 0 ? blockKind(ix, scratch(), view, 0, view.ids.length) : BlockKind.Skip;
+        if (kind === BlockKind.Names) linker.skipBlock(b, view, 0, view.ids.length);
+        else if (kind === BlockKind.Link) {
           const seg = segmentBlocks(text, blocks, [b]);
           let tokPtr = 0;
           for (let p = 0; p < seg.passageCount; p++) {

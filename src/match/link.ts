@@ -21,7 +21,7 @@ import {
 import { CLAUSE_WORDS, findHedges, inRegions, quoteRegions } from './carriage';
 import { diffWords } from './diff';
 import { addHit, clusterFacts, type FactHit, type Hit } from './facts';
-import type { Segmentation } from './segment';
+import { segmentBlocks, type Segmentation } from './segment';
 import { TextScanner, align } from './texts';
 
 /** Tokens of the text being linked (the whole page, or one passage), with dataset ids. */
@@ -136,15 +136,61 @@ export class Linker {
     seg: Segmentation = this.seg,
   ): ClaimMatch[] {
     this.seg = seg;
+    const results = this.readPassage(seg, s0, s1, tok, tokFrom, tokTo);
+    this.speakers.resolve(results, tok);
+    const out: ClaimMatch[] = [];
+    for (const r of results) {
+      // In reading order within the sentence; the stronger claim first at one place.
+      const ms = r.candidates.map((c) => this.toMatch(c, r, tok));
+      ms.sort((a, b) => a.start - b.start || b.score - a.score);
+      for (const m of ms) out.push(m);
+    }
+    return out;
+  }
+
+  /**
+   * Passes over a block that states no claim but names an actor (`tok` holds its tokens in
+   * [tokFrom, tokTo)): it is segmented and read only if a later "he said" needs the speaker it
+   * names, so attribution comes out as if every block were linked. The caller vouches that the
+   * block links nothing (see `blockKind` in index.ts).
+   */
+  skipBlock(block: number, tok: TokenView, tokFrom: number, tokTo: number): void {
+    this.speakers.skip(() => {
+      const seg = segmentBlocks(this.text, { starts: this.seg.blockStarts, ends: this.seg.blockEnds }, [
+        block,
+      ]);
+      let named: Attribution | undefined;
+      let ptr = tokFrom;
+      // Passage by passage, as linking reads it (which sentences get prepared depends on it).
+      for (let p = 0; p < seg.passageCount; p++) {
+        const s0 = seg.passFirst[p]!;
+        const s1 = seg.passFirst[p + 1]!;
+        const from = ptr;
+        while (ptr < tokTo && tok.starts[ptr]! < seg.sentEnds[s1 - 1]!) ptr++;
+        named = this.speakers.lastNamedIn(this.readPassage(seg, s0, s1, tok, from, ptr), tok) ?? named;
+      }
+      return named;
+    });
+  }
+
+  /** Analyzes sentences [s0, s1) of `seg` and works out quotes and own speakers where they matter. */
+  private readPassage(
+    seg: Segmentation,
+    s0: number,
+    s1: number,
+    tok: TokenView,
+    tokFrom: number,
+    tokTo: number,
+  ): SentenceResult[] {
     const results: SentenceResult[] = [];
     let ptr = tokFrom;
     for (let s = s0; s < s1; s++) {
-      const start = this.seg.sentStarts[s]!;
-      const end = this.seg.sentEnds[s]!;
+      const start = seg.sentStarts[s]!;
+      const end = seg.sentEnds[s]!;
       while (ptr < tokTo && tok.starts[ptr]! < start) ptr++;
       const from = ptr;
       while (ptr < tokTo && tok.starts[ptr]! < end) ptr++;
-      const block = this.seg.sentBlocks[s]!;
+      const block = seg.sentBlocks[s]!;
       results.push(
         isLinkLine(this.text, start)
           ? emptySentence(from, ptr, start, end, block)
@@ -158,15 +204,7 @@ export class Linker {
     for (const r of results)
       if (r.candidates.length > 0 && !busyBlocks.includes(r.block)) busyBlocks.push(r.block);
     for (const r of results) if (r.named || busyBlocks.includes(r.block)) this.prepare(r, tok);
-    this.speakers.resolve(results, tok);
-    const out: ClaimMatch[] = [];
-    for (const r of results) {
-      // In reading order within the sentence; the stronger claim first at one place.
-      const ms = r.candidates.map((c) => this.toMatch(c, r, tok));
-      ms.sort((a, b) => a.start - b.start || b.score - a.score);
-      for (const m of ms) out.push(m);
-    }
-    return out;
+    return results;
   }
 
   /** Finds the claims and speakers of one sentence (token range [from, to)). */

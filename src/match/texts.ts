@@ -12,6 +12,16 @@ export function shingleHash(a: number, b: number, c: number): number {
   return (Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77) ^ Math.imul(c + 1, 0xc2b2ae3d)) | 0;
 }
 
+/**
+ * Does a sentence sharing `count` shingle occurrences with a printed text of `shingles` shingles
+ * get aligned with it? A stray shared phrase is not a repeat of the text: ask for a third of its
+ * shingles (and two, when it has two). Monotone in `count`, so a block sharing too few with every
+ * text has no sentence that shares enough (the block check in index.ts relies on it).
+ */
+export function enoughShingles(count: number, shingles: number): boolean {
+  return count >= Math.min(2, shingles) && count >= 0.3 * shingles;
+}
+
 /** How a sentence lines up with one printed text. */
 export interface TextMatch {
   id: number; // index into MatcherIndex.texts
@@ -80,8 +90,7 @@ export class TextScanner {
       const count = hits[t]!;
       hits[t] = 0;
       const text = this.texts[t]!;
-      // A stray shared phrase is not a repeat of the text: ask for a third of its shingles.
-      if (count >= Math.min(2, text.shingles) && count >= 0.3 * text.shingles) {
+      if (enoughShingles(count, text.shingles)) {
         eligible.push(t);
         this.share[t] = count / text.shingles;
       }

@@ -2,8 +2,10 @@
 // `blockMatters`). Skipping must change nothing: these tests link every block the slow way and
 // compare, on pages that mix the seed articles with lookalike filler paragraphs.
 
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import { SpeakerTracker } from '../../src/match/attribution';
 import { buildIndex, parseDataset } from '../../src/match/build';
 import { createMatcher } from '../../src/match/index';
 import { Linker } from '../../src/match/link';
@@ -75,9 +77,10 @@ describe.skipIf(dataset === undefined)('skipping blocks that cannot matter', () 
   }
 });
 
-describe.skipIf(dataset === undefined)('a block that only names an actor is never skipped', () => {
+describe.skipIf(dataset === undefined)('a block that only names an actor is read only when needed', () => {
   // "She said…" takes the last named speaker, who may be named blocks earlier, in a block that
-  // states no claim: the rule that such blocks are linked is what keeps her name.
+  // states no claim: such blocks are passed over, and read (newest first) only when a later
+  // "she" needs them.
   const named = 'Tricia McLaughlin spoke to reporters outside the federal building on Thursday afternoon.';
   const claim = 'She said the driver used her vehicle as a weapon and tried to run the officers over.';
   // Filler that names nobody (generated filler may mention the mayor).
@@ -113,5 +116,150 @@ describe.skipIf(dataset === undefined)('a block that only names an actor is neve
     const got = createMatcher(dataset!).analyze(input, { force: true }).matches;
     expect(got).toEqual(linkEveryBlock(input));
     expect(got.find((x) => x.claimId === 'weaponized-vehicle')?.attributedTo).toEqual({ text: 'She' });
+  });
+});
+
+/** Paragraphs as blocks, one blank line apart. */
+function blocksPage(paragraphs: readonly string[]): TextInput {
+  let text = '';
+  const blocks: number[] = [];
+  for (const p of paragraphs) {
+    blocks.push(text.length);
+    text += `${p}\n\n`;
+  }
+  return { text, blocks };
+}
+
+/** Every way the matcher links: analyze, uncached linkSteps, and linkSteps after recognize. */
+function everyWay(input: TextInput, per: number): ClaimMatch[][] {
+  const m = createMatcher(dataset!);
+  const analyzed = m.analyze(input, { force: true }).matches;
+  const uncached = [...m.linkSteps(input, { passagesPerStep: per })].flat();
+  m.recognize(input);
+  const cached = [...m.linkSteps(input, { passagesPerStep: per })].flat();
+  return [analyzed, uncached, cached];
+}
+
+// Blocks that try each rule of the block check: actors named as subjects, as speakers, in
+// passing and inside quotes; pronoun speakers; claims; fact words without their phrases; a
+// printed text's words in other sentences; filler.
+const PARAGRAPHS = [
+  'Tricia McLaughlin spoke to reporters outside the federal building on Thursday afternoon.',
+  'Mayor Jacob Frey said the city would hold a vigil on Friday.',
+  'Frey held a news conference at City Hall.',
+  'Crowds waited for hours on the cold plaza outside a building the city owns, and the department closed the road.',
+  'A resident said “the mayor never came here” before leaving.',
+  'DHS spokeswoman Tricia McLaughlin said the agency would release more details.',
+  'Minneapolis is cold in January. The department store downtown opened late.',
+  'She said the driver used her vehicle as a weapon and tried to run the officers over.',
+  'He said the driver used her vehicle as a weapon and tried to run the officers over.',
+  'They called it an act of domestic terrorism.',
+  'He added that the officers were in danger.',
+  'The vehicle was parked. A weapon was never found near the scene.',
+  'The officer fired. Shots were heard across the block.',
+  'An ICE officer shot and killed a woman in Minneapolis on Wednesday, officials said.',
+  'The weather was cold and the crowd was small.',
+  'Traffic on the interstate moved slowly through the afternoon.',
+  'RELATED: Mayor Frey says the city will recover',
+  'The statement said the officer feared for his life.',
+  // Three shingles of a printed excerpt (the fewest that report needs) and none of its facts.
+  'Officials reported a shooting Wednesday by federal agents in St. Paul.',
+];
+
+describe.skipIf(dataset === undefined)('skipping blocks: the rules', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reads only the skipped blocks a later "she" needs, newest first, back to the one naming her', () => {
+    const real = SpeakerTracker.prototype.skip;
+    const read: number[] = [];
+    const skip = vi.spyOn(SpeakerTracker.prototype, 'skip').mockImplementation(function (
+      this: SpeakerTracker,
+      speakerOf,
+    ) {
+      const k = skip.mock.calls.length - 1;
+      real.call(this, () => {
+        read.push(k);
+        return speakerOf();
+      });
+    });
+    const input = blocksPage([
+      PARAGRAPHS[1]!, // names Frey (skipped 0)
+      PARAGRAPHS[0]!, // names McLaughlin (skipped 1)
+      PARAGRAPHS[3]!, // mentions the city and the department in passing (skipped 2)
+      PARAGRAPHS[14]!,
+      PARAGRAPHS[7]!, // "She said…": needs the speaker
+      PARAGRAPHS[3]!, // after the last linked block: not even noted
+    ]);
+    const got = createMatcher(dataset!).analyze(input, { force: true }).matches;
+    expect(got).toEqual(linkEveryBlock(input));
+    expect(got.find((x) => x.claimId === 'weaponized-vehicle')?.attributedTo).toEqual({
+      text: 'She',
+      actorId: 'tricia-mclaughlin',
+    });
+    expect(skip).toHaveBeenCalledTimes(3);
+    // Block 2 names nobody as a speaker, so block 1 is read too; block 0 never is.
+    expect(read).toEqual([2, 1]);
+  });
+
+  it('gives a pronoun the newest named speaker, even from an earlier skipped block', () => {
+    const cases = [
+      [PARAGRAPHS[0]!, PARAGRAPHS[1]!, PARAGRAPHS[8]!], // Frey named last → "He" is Frey
+      [PARAGRAPHS[1]!, PARAGRAPHS[0]!, PARAGRAPHS[3]!, PARAGRAPHS[6]!, PARAGRAPHS[7]!],
+      [PARAGRAPHS[5]!, PARAGRAPHS[4]!, PARAGRAPHS[16]!, PARAGRAPHS[7]!], // quoted mention, link line
+      [PARAGRAPHS[13]!, PARAGRAPHS[2]!, PARAGRAPHS[9]!, PARAGRAPHS[10]!], // a claim block, then "they"
+      [PARAGRAPHS[0]!, PARAGRAPHS[13]!, PARAGRAPHS[8]!, PARAGRAPHS[17]!],
+    ];
+    for (const paragraphs of cases) {
+      const input = blocksPage(paragraphs);
+      const reference = linkEveryBlock(input);
+      expect(reference.length).toBeGreaterThan(0);
+      for (const got of everyWay(input, 1)) expect(got).toEqual(reference);
+    }
+    const frey = linkEveryBlock(blocksPage(cases[0]!)).find((x) => x.claimId === 'weaponized-vehicle');
+    expect(frey?.attributedTo).toEqual({ text: 'He', actorId: 'jacob-frey' });
+  });
+
+  it('skips a block holding the anchor words of a claim’s facts but not their phrases', () => {
+    const ix = buildIndex(parseDataset(dataset!));
+    // The words of "weaponized-vehicle" apart: the anchor word of each of its facts is here
+    // (so a test on anchor words alone would link the block), its phrases are not.
+    const scattered = 'The vehicle was parked by a weapon shop; officers ran. Nobody was run down or over.';
+    const t = tokenizeRanges(scattered, Uint32Array.of(0), Uint32Array.of(scattered.length));
+    const ci = ix.claimIndex.get('weaponized-vehicle')!;
+    let mask = 0;
+    for (const id of ix.vocab.idsOf(t.words))
+      for (const code of id < 0 ? [] : (ix.anchorFacts[id] ?? []))
+        if (code >>> 5 === ci) mask |= 1 << (code & 31);
+    expect(mask & ix.requiredMask[ci]!).toBe(ix.requiredMask[ci]!);
+    const skip = vi.spyOn(SpeakerTracker.prototype, 'skip');
+    const input = blocksPage([scattered, PARAGRAPHS[11]!, PARAGRAPHS[15]!]);
+    expect(createMatcher(dataset!).analyze(input, { force: true }).matches).toEqual([]);
+    expect(linkEveryBlock(input)).toEqual([]);
+    expect(skip).not.toHaveBeenCalled(); // nobody named: nothing even noted
+    // The same words as phrases do link.
+    for (const got of everyWay(blocksPage([PARAGRAPHS[11]!, PARAGRAPHS[7]!]), 2))
+      expect(got.map((m) => m.claimId)).toContain('weaponized-vehicle');
+  });
+
+  it('links a block through the fewest shingles a sentence needs to share with a printed text', () => {
+    const input = blocksPage([PARAGRAPHS[14]!, PARAGRAPHS[18]!, PARAGRAPHS[15]!]);
+    const reference = linkEveryBlock(input);
+    expect(reference.map((m) => [m.claimId, m.reason])).toEqual([['fatal-shooting', 'near-quote']]);
+    for (const got of everyWay(input, 1)) expect(got).toEqual(reference);
+  });
+
+  it('links exactly what linking every block links, on random pages of those blocks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: PARAGRAPHS.length - 1 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 3 }),
+        (picks, per) => {
+          const input = blocksPage(picks.map((k) => PARAGRAPHS[k]!));
+          const reference = linkEveryBlock(input);
+          for (const got of everyWay(input, per)) expect(got).toEqual(reference);
+        },
+      ),
+      { numRuns: 60, seed: 20260107 },
+    );
   });
 });
