@@ -82,8 +82,15 @@ function classifySlow(c: number): number {
     if (MARK_RE.test(ch)) cls = MARK;
     else if (DIGIT_RE.test(ch)) cls = DIGIT;
     else if (LETTER_RE.test(ch)) {
-      // "ß" and "ẞ" become "ss", so normalized text normalizes to itself.
-      const repl = ch.toLowerCase().normalize('NFD').replace(MARKS_G, '').replace(/ß/g, 'ss');
+      // "ß" and "ẞ" become "ss", so normalized text normalizes to itself. NFD splits off the
+      // diacritics to drop them; NFC then puts back together what is not a diacritic (a Hangul
+      // syllable would otherwise stay as three jamo, and "E.한" would not renormalize to itself).
+      const repl = ch
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(MARKS_G, '')
+        .normalize('NFC')
+        .replace(/ß/g, 'ss');
       letterRepl.set(c, repl);
       cls = LETTER;
     }
@@ -392,7 +399,8 @@ function readWord(text: string, ws: number, end: number, out: TokenBuffer): numb
     const cls = classOf(c);
     if (cls === LETTER || cls === DIGIT) {
       simple = false;
-      segLen++;
+      // Count letters as the normalized text will have them ("ẞ" is two: "ss").
+      segLen += cls === LETTER ? (letterRepl.get(c)?.length ?? 1) : 1;
       j++;
     } else if (cls === MARK || cls === IGNORE) {
       simple = false;
@@ -420,6 +428,9 @@ function readWord(text: string, ws: number, end: number, out: TokenBuffer): numb
       // Dotted acronym (U.S, a.m): one letter, a dot, one letter; "a.Aa" is two words.
       const letter = nextVisible(text, j, end);
       if (classNear(text, letter + 1, ws, end, 1) === LETTER) break;
+      // A letter that normalizes to two ("ẞ" → "ss") is two letters after the dot, as in the
+      // normalized text: not an acronym there, so not here either.
+      if ((letterRepl.get(text.charCodeAt(letter))?.length ?? 1) > 1) break;
       simple = false;
       segLen = 0;
       j++;

@@ -66,7 +66,8 @@ describe('normalize: the offset map', () => {
       }),
       // Capital sharp s (ẞ) must end up as the small one (ß -> ss) does; an invisible character
       // after a possessive must not keep its "'s" ("mclaughlin's" would then lose it).
-      { ...RUNS, examples: [['STRAẞE'], ['straße'], ["McLaughlin's\u200b"]] },
+      // A Hangul syllable after "E." must not come back as three jamo (which reads as "east …").
+      { ...RUNS, examples: [['STRAẞE'], ['straße'], ["McLaughlin's\u200b"], ['E.한'], ['a.m.ẞ']] },
     );
   });
 });
