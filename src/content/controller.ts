@@ -315,6 +315,8 @@ export class PageController implements ContentApi {
     }
     const extracted = step.value;
     yield;
+    // The engine's indexes, a few claims per step (built at once, they are a long task).
+    yield* this.matcher.prepareSteps();
     this.totalChars = extracted.text.length;
     this.scannedChars = Math.min(extracted.text.length, this.limits.maxChars);
     if (extracted.text.length > this.limits.maxChars) {

@@ -176,8 +176,24 @@ export function parseDataset(dataset: Dataset): ParsedDataset {
   };
 }
 
+/** Claims handled between two yields of `buildIndexSteps`. */
+const YIELD_EVERY = 6;
+
 /** Builds the matcher's indexes from a compiled dataset; throws CueError on bad cues. */
 export function buildIndex(input: Dataset | ParsedDataset): MatcherIndex {
+  const steps = buildIndexSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `buildIndex` in bounded steps: each `next()` does one phase or a few claims' worth of work, so
+ * the content script can build the indexes across several short tasks (a cold browser runs this
+ * code unoptimized, and all at once it can take 50–120 ms).
+ */
+export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void, MatcherIndex, void> {
   const parsed = 'claimCues' in input ? input : parseDataset(input);
   const { dataset } = parsed;
   const vocab = new Vocabulary();
@@ -198,7 +214,9 @@ export function buildIndex(input: Dataset | ParsedDataset): MatcherIndex {
   }
 
   // Claims: cues → fact and veto phrases; printed variants for diffs.
-  const claims: ClaimInfo[] = dataset.claims.map((claim, ci) => {
+  const claims: ClaimInfo[] = [];
+  for (let ci = 0; ci < dataset.claims.length; ci++) {
+    const claim = dataset.claims[ci]!;
     const cues = parsed.claimCues[ci]!;
     cues.facts.forEach((fact, fi) => {
       for (const p of fact.phrases) linkPhrases.add(p, { t: 'fact', claim: ci, fact: fi });
@@ -210,7 +228,7 @@ export function buildIndex(input: Dataset | ParsedDataset): MatcherIndex {
       const boss = speaksFor.get(a);
       if (boss !== undefined) asserters.add(boss);
     }
-    return {
+    claims.push({
       claim,
       cues,
       totalWeight: cues.facts.reduce((s, f) => s + f.weight, 0),
@@ -218,11 +236,14 @@ export function buildIndex(input: Dataset | ParsedDataset): MatcherIndex {
       asserters,
       variants: printedVariants(claim, reportsByClaim.get(claim.id) ?? [], outletNames),
       words: new Set<number>(),
-    };
-  });
+    });
+    if (ci % YIELD_EVERY === YIELD_EVERY - 1) yield;
+  }
 
+  yield;
   for (const info of claims)
     for (const v of info.variants) v.ids = Int32Array.from(v.run.tokens.words, (w) => vocab.add(stem(w)));
+  yield;
 
   // Speakers: every actor's name and aliases, plus generic and anaphoric subjects.
   for (const actor of dataset.actors) {
@@ -261,7 +282,8 @@ export function buildIndex(input: Dataset | ParsedDataset): MatcherIndex {
   const quotedReports = new Set(
     dataset.reports.filter((r) => r.carried.includes('direct-quote')).map((r) => r.id),
   );
-  claims.forEach((info, ci) => {
+  for (let ci = 0; ci < claims.length; ci++) {
+    const info = claims[ci]!;
     for (const v of info.claim.variants) {
       const quoted = quotedReports.has(v.reportId);
       addText(v.text, { claim: ci, source: 'variant', outletId: v.outletId, reportId: v.reportId, quoted });
@@ -270,14 +292,17 @@ export function buildIndex(input: Dataset | ParsedDataset): MatcherIndex {
       const quoted = quotedReports.has(r.id);
       addText(r.excerpt, { claim: ci, source: 'excerpt', outletId: r.outletId, reportId: r.id, quoted });
     }
-  });
+    if (ci % YIELD_EVERY === YIELD_EVERY - 1) yield;
+  }
 
+  yield;
   const stopIds = new Set<number>();
   for (const w of STOPWORDS) stopIds.add(vocab.add(stem(w)));
 
   // Rank's word overlap: content words of each claim's statement and excerpts.
   const wordClaims = new Map<number, number[]>();
-  claims.forEach((info, ci) => {
+  for (let ci = 0; ci < claims.length; ci++) {
+    const info = claims[ci]!;
     const sources = [
       info.claim.statement,
       ...(reportsByClaim.get(info.claim.id) ?? []).map((r) => r.excerpt),
@@ -292,10 +317,14 @@ export function buildIndex(input: Dataset | ParsedDataset): MatcherIndex {
         else list.push(ci);
       }
     }
-  });
+    if (ci % YIELD_EVERY === YIELD_EVERY - 1) yield;
+  }
 
+  yield;
   linkPhrases.finalize((id) => stopIds.has(id));
+  yield;
   const recognizer = new Recognizer(recognizerCues, vocab);
+  yield;
 
   // Packed owners and per-claim masks: the sentence loop touches typed arrays, not objects.
   const phraseFacts: (Int32Array | undefined)[] = [];
@@ -318,12 +347,14 @@ export function buildIndex(input: Dataset | ParsedDataset): MatcherIndex {
   const textDf = new Map<number, number>();
   for (const t of texts)
     for (const id of new Set(t.ids)) textDf.set(id, (textDf.get(id) ?? 0) + t.owners.length);
+  yield;
   const requiredMask = new Uint32Array(claims.length);
   const aloneMask = new Uint32Array(claims.length);
   const minFacts = new Uint8Array(claims.length);
   const factPhrases: Int32Array[][] = [];
   const gateClaims: number[][] = [];
-  claims.forEach((info, ci) => {
+  for (let ci = 0; ci < claims.length; ci++) {
+    const info = claims[ci]!;
     const phrasesOf: Int32Array[] = info.cues.facts.map((f) =>
       Int32Array.from(new Set(f.phrases.map((p) => linkPhrases.idOf(p)).filter((id) => id >= 0))),
     );
@@ -360,7 +391,9 @@ export function buildIndex(input: Dataset | ParsedDataset): MatcherIndex {
         if (list[list.length - 1] !== ci) list.push(ci);
       }
     }
-  });
+    if (ci % YIELD_EVERY === YIELD_EVERY - 1) yield;
+  }
+  yield;
   const phraseGates: (Int32Array | undefined)[] = [];
   for (let pid = 0; pid < linkPhrases.phrases.length; pid++) {
     const list = gateClaims[pid];

@@ -5,7 +5,7 @@
 
 import type { Dataset } from '../dataset/types';
 import type { ClaimMatch, Matcher, PageAnalysis, RankedClaim, Recognition, TextInput } from './types';
-import { buildIndex, parseDataset, type MatcherIndex } from './build';
+import { buildIndex, buildIndexSteps, parseDataset, type MatcherIndex } from './build';
 import { passesPrefilter } from './recognize';
 import { Linker, describeFacts, type PartialEvidence, type TokenView } from './link';
 import { tokenize, tokenizeRanges } from './normalize';
@@ -334,6 +334,19 @@ export function createMatcher(dataset: Dataset): Matcher {
   };
 
   return {
+    *prepareSteps(): Generator<void, void, void> {
+      if (built !== undefined) return;
+      const steps = buildIndexSteps(parsed);
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          built ??= step.value;
+          return;
+        }
+        yield;
+      }
+    },
+
     mayBeAbout,
 
     recognize(input: TextInput): Recognition {

@@ -86,6 +86,12 @@ export interface RankedClaim {
 
 /** The engine, built once per dataset (src/match/index.ts: `createMatcher(dataset)`). */
 export interface Matcher {
+  /**
+   * Build the indexes in bounded steps (each `next()` is a few milliseconds of work). Optional:
+   * the first call that needs them builds them at once otherwise; the content script uses this
+   * so that no task of its own runs long on a cold browser.
+   */
+  prepareSteps(): Generator<void, void, void>;
   /** Cheap first test, no allocation-heavy work: false means certainly not about the incident. */
   mayBeAbout(text: string): boolean;
   /** Score the whole text for the incident, with evidence. */
