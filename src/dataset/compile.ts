@@ -173,7 +173,8 @@ interface ClaimAnn {
   variants?: unknown[];
   notes?: string;
 }
-interface ReportAnn {
+/** A report record as a maintainer writes it in seeds/annotations/reports/<seed>.json. */
+export interface ReportAnn {
   id: string;
   claimId: string;
   excerpt: string;

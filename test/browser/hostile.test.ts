@@ -14,7 +14,14 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { isLocalUrl, launchChromium, startServer, type ChromiumSession, type DemoServer } from './harness';
+import {
+  isLocalUrl,
+  launchChromium,
+  pointInHighlight,
+  startServer,
+  type ChromiumSession,
+  type DemoServer,
+} from './harness';
 
 /** The few extension APIs the lookup test calls inside the service worker (no @types/chrome here). */
 declare const chrome: {
@@ -234,23 +241,7 @@ async function expectAlive(o: Opened, frameName?: string): Promise<void> {
 
 /** Clicks the first line of the highlighted range that includes `needle` (main frame only). */
 async function clickPassage(o: Opened, needle: string): Promise<void> {
-  const point = await clean(
-    o,
-    (text: string) => {
-      const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
-      for (const [name, highlight] of registry ?? []) {
-        if (!/^source-context-(fact|attributed|hedged)$/.test(name)) continue;
-        for (const r of highlight) {
-          if (!(r instanceof Range) || !r.toString().includes(text)) continue;
-          r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-          const rect = r.getClientRects()[0];
-          if (rect) return { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
-    },
-    needle,
-  );
+  const point = await clean(o, pointInHighlight, needle);
   if (!point) throw new Error(`${o.path}: no highlighted passage containing "${needle}"`);
   await o.page.mouse.click(point.x, point.y);
 }

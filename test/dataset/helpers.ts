@@ -7,6 +7,7 @@ import {
   formatError,
   type CompileResult,
   type DatasetInput,
+  type ReportAnn,
 } from '../../src/dataset/compile';
 
 /** The real seeds folder as the compiler reads it, with errors naming it `seeds/...`. */
@@ -65,19 +66,7 @@ export const WJ_SEED = '000_0db36e5d1cd6cab9.txt';
 export const AP_SEED = '004_17734199b23d2403.txt';
 
 /** A report record as annotated, for edits. */
-export interface ReportAnnotation {
-  id: string;
-  claimId: string;
-  excerpt: string;
-  occurrence?: number;
-  start?: number;
-  end?: number;
-  carried: string[];
-  attribution?: string;
-  attributedTo?: string[];
-  loadedTerms?: string[];
-  note?: string;
-}
+export type ReportAnnotation = ReportAnn;
 
 /** A reports file as annotated. */
 export interface ReportsFile {
