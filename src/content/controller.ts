@@ -96,6 +96,9 @@ const DEFAULT_SETTINGS: ContentSettings = { paused: false, highlightStyle: 'back
 
 let nextPassageId = 1;
 
+/** The longest wait between two re-tests of a changing page that is not about the incident. */
+const MAX_RETEST_GAP_MS = 30_000;
+
 /** The card's tallest size (px); it scrolls inside beyond that, so it fits beside a passage. */
 const CARD_MAX_HEIGHT = 560;
 
@@ -129,6 +132,8 @@ export class PageController implements ContentApi {
   private windowStart = 0;
   private windowSpent = 0;
   private lastQuickTest = 0;
+  /** Least time between two cheap re-tests of a changing page that was not about the incident. */
+  private retestGap = DEFAULT_LIMITS.maxWaitMs;
   private jobs: Generator<void, void, void>[] = [];
   private sliceScheduled = false;
   /** Matches found since the last paint, with the extraction they belong to. */
@@ -270,6 +275,7 @@ export class PageController implements ContentApi {
     this.indicatorDismissed = false;
     this.windowStart = this.now();
     this.windowSpent = 0;
+    this.retestGap = this.limits.maxWaitMs;
     this.partial = false;
     this.note = undefined;
     this.scannedChars = 0;
@@ -503,11 +509,17 @@ export class PageController implements ContentApi {
       if (this.state === 'linked') {
         if (batch.length > 0) this.enqueue(this.rescanJob(batch));
       } else if (this.state === 'unrelated' && wasChanged) {
-        // Not about the incident (yet): maybe the article has just arrived. Re-test, cheaply
-        // and not too often.
-        if (this.now() - this.lastQuickTest >= this.limits.maxWaitMs) this.firstScan();
-        else cancel = scan.timeout(flush, this.limits.maxWaitMs);
-        changed = wasChanged;
+        // Not about the incident (yet): maybe the article has just arrived. Re-test, cheaply,
+        // and less and less often on a page that keeps changing and stays unrelated (a web
+        // app, a ticker): 1.5 s, 3 s, 6 s... up to 30 s.
+        const since = this.now() - this.lastQuickTest;
+        if (since >= this.retestGap) {
+          this.firstScan();
+          if (this.state === 'unrelated') this.retestGap = Math.min(this.retestGap * 2, MAX_RETEST_GAP_MS);
+        } else {
+          changed = true;
+          cancel = scan.timeout(flush, this.retestGap - since);
+        }
       }
     };
     const observer = new Observer((records) => {
