@@ -8,7 +8,8 @@ import type { ClaimMatch, Matcher, PageAnalysis, RankedClaim, Recognition, TextI
 import { buildIndex, buildIndexSteps, parseDataset, type MatcherIndex } from './build';
 import { passesPrefilter } from './recognize';
 import { Linker, describeFacts, type PartialEvidence, type TokenView } from './link';
-import { tokenize, tokenizeRanges } from './normalize';
+import { FirstPass } from './firstpass';
+import { tokenize } from './normalize';
 import { blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
 import { SHINGLE_BITS_MASK, enoughShingles, shingleHash } from './texts';
 
@@ -35,16 +36,6 @@ function checkInput(input: TextInput, where: string): void {
 /** Tokens of text[from, to) with dataset ids (one block, or a passage inside one). */
 function viewOf(ix: MatcherIndex, text: string, from = 0, to = text.length): TokenView {
   const t = tokenize(text, from, to);
-  return { words: t.words, starts: t.starts, ends: t.ends, breaks: t.breaks, ids: ix.vocab.idsOf(t.words) };
-}
-
-/** Tokens of the whole text with dataset ids, block by block (no word or phrase spans a block). */
-function blockView(
-  ix: MatcherIndex,
-  text: string,
-  blocks: { starts: Uint32Array; ends: Uint32Array },
-): TokenView {
-  const t = tokenizeRanges(text, blocks.starts, blocks.ends);
   return { words: t.words, starts: t.starts, ends: t.ends, breaks: t.breaks, ids: ix.vocab.idsOf(t.words) };
 }
 
@@ -299,6 +290,10 @@ export function createMatcher(dataset: Dataset): Matcher {
   let built: MatcherIndex | undefined;
   const index = (): MatcherIndex => (built ??= buildIndex(parsed));
   let scratchBuilt: BlockScratch | undefined;
+  let passBuilt: FirstPass | undefined;
+  // Whole pages are read by the first pass: the same tokens as the tokenizer, from one charCode
+  // loop with a table of the page's words and their ids (no string per repeated word).
+  const firstPass = (): FirstPass => (passBuilt ??= new FirstPass(index().vocab));
   const scratch = (): BlockScratch => (scratchBuilt ??= blockScratch(index()));
   // A fresh object each time: callers may keep or change what they get.
   const notAbout = (): Recognition => ({ about: false, score: 0, evidence: [] });
@@ -312,7 +307,8 @@ export function createMatcher(dataset: Dataset): Matcher {
   const wholeView = (input: TextInput): TokenView => {
     const cached = cachedView(input);
     if (cached !== undefined) return cached;
-    const view = blockView(index(), input.text, blockRanges(input));
+    const blocks = blockRanges(input);
+    const view = firstPass().read(input.text, blocks.starts, blocks.ends);
     last = { text: input.text, blocks: input.blocks?.slice(), view };
     return view;
   };

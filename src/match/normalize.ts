@@ -104,6 +104,16 @@ function classOf(c: number): number {
   return cls === 0 ? classifySlow(c) : cls;
 }
 
+/** Character classes the first pass (`firstpass.ts`) tells apart; the tokenizer decides the rest. */
+export const CHAR_SEP = SEP;
+export const CHAR_LETTER = LETTER;
+export const CHAR_DIGIT = DIGIT;
+export const CHAR_APOS = APOS;
+export const CHAR_PERCENT = PERCENT;
+export const CHAR_AMP = AMP;
+/** The tokenizer's class of a character (for the first pass, which must read words exactly alike). */
+export const charClass = classOf;
+
 /** Is this character whitespace or an invisible space (for gap checks and segmentation)? */
 export function isSpace(c: number): boolean {
   return (
@@ -207,6 +217,16 @@ const CANONICAL: Record<string, string> = {
 /** Words after which "'s" is a contraction ("it's"), not a possessive to drop. */
 const KEEP_S = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'let', 'where', 'how']);
 
+/** Rules that depend on a plain word, so the first pass knows when to leave it to the tokenizer. */
+export const wordRules = {
+  /** Does a canonical phrase ("homeland security", "st") start with this raw word? */
+  startsCanonical: (word: string): boolean => canonByFirst.has(word),
+  /** Is "word." an abbreviation whose period belongs to it ("st.", "cmdr.")? */
+  dotted: (word: string): boolean => DOTTED[word + '.'] !== undefined,
+  /** Is "'s" after this word a contraction ("it's") rather than a possessive? */
+  keepsS: (word: string): boolean => KEEP_S.has(word),
+};
+
 interface CanonEntry {
   from: string[];
   to: string[];
@@ -271,7 +291,7 @@ class TokenBuffer {
 }
 
 /** Does text[from, to) hold punctuation that ends a phrase (anything but spaces, hyphens, apostrophes)? */
-function gapBreaks(text: string, from: number, to: number): number {
+export function gapBreaks(text: string, from: number, to: number): number {
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
     if (isSpace(c) || c === 45 || c === 0x2010 || c === 0x2011 || c === 47) continue;
