@@ -138,7 +138,13 @@ export class PlacementController {
     this.disposer.listen(view, 'scroll', this.schedule, { capture: true, passive: true });
     this.disposer.listen(view, 'resize', this.schedule, { passive: true });
     const ResizeObserverCtor = (view as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
-    if (ResizeObserverCtor) this.disposer.use(new ResizeObserverCtor(this.schedule)).observe(options.element);
+    if (ResizeObserverCtor) {
+      const observer = this.disposer.use(new ResizeObserverCtor(this.schedule));
+      observer.observe(options.element);
+      // The page's own layout moves the anchor too (a live blog prepends an entry above it).
+      const body = view.document.body;
+      if (body) observer.observe(body);
+    }
   }
 
   /** Re-place on the next frame (after the card's content changed, for instance). */

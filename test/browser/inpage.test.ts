@@ -108,6 +108,50 @@ describe('incident pages', () => {
     await page.close();
   });
 
+  it('keeps the card beside its passage when the page moves content above it', async () => {
+    const page = await open('/pages/wire-story.html');
+    await waitForMarks(page, 4);
+    await clickHighlight(page, 'demanding ICE leave');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    const passageRect = () =>
+      page.evaluate(() => {
+        const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+        for (const highlight of registry.values())
+          for (const r of highlight)
+            if (r instanceof Range && r.toString().includes('demanding ICE leave')) {
+              const b = r.getBoundingClientRect();
+              return { top: b.top, bottom: b.bottom, left: b.left, right: b.right };
+            }
+        return null;
+      });
+    const before = (await passageRect())!;
+    const cardBefore = (await dialog(page).boundingBox())!;
+    // The page's layout moves the passage down with no DOM change at all (a stylesheet rule, as
+    // when a font or a late stylesheet loads): only watching the layout can notice it.
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('article h1 { margin-top: 200px; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    const after = (await passageRect())!;
+    const moved = after.top - before.top;
+    expect(moved).toBeGreaterThan(150);
+    // The card follows the passage (placed again from its new box), and does not cover it.
+    await expect
+      .poll(async () => Math.abs((await dialog(page).boundingBox())!.y - cardBefore.y - moved) < 8, {
+        timeout: 3000,
+      })
+      .toBe(true);
+    const card = (await dialog(page).boundingBox())!;
+    const overlaps =
+      card.x < after.right &&
+      card.x + card.width > after.left &&
+      card.y < after.bottom &&
+      card.y + card.height > after.top;
+    expect(overlaps).toBe(false);
+    await page.close();
+  });
+
   it('shows stated-as-fact and attributed passages differently on the partisan blog', async () => {
     const page = await open('/pages/partisan-blog.html');
     const marks = await waitForMarks(page, 3);
