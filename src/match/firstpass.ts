@@ -18,7 +18,7 @@ import {
   CHAR_PERCENT,
   CHAR_SEP,
   charClass,
-  gapBreaks,
+  breakBefore,
   stem,
   tokenize,
   wordRules,
@@ -129,17 +129,8 @@ export class FirstPass {
   }
 
   private push(word: string, id: number, s: number, e: number, text: string): void {
-    const lastEnd = this.lastEnd;
     // As the tokenizer: the first token of a block breaks; one plain space never does.
-    const brk =
-      lastEnd < 0
-        ? 1
-        : s <= lastEnd
-          ? 0
-          : s === lastEnd + 1 && text.charCodeAt(lastEnd) === 32
-            ? 0
-            : gapBreaks(text, lastEnd, s);
-    this.pushRaw(word, id, s, e, brk);
+    this.pushRaw(word, id, s, e, breakBefore(text, this.lastEnd, s));
     this.lastEnd = e;
   }
 

@@ -290,6 +290,17 @@ class TokenBuffer {
   }
 }
 
+/**
+ * Whether the token starting at `s` breaks from the one that ended at `lastEnd` (-1: the first
+ * token of a block, which always breaks). Most gaps are one plain space: no need to look at classes.
+ */
+export function breakBefore(text: string, lastEnd: number, s: number): number {
+  if (lastEnd < 0) return 1;
+  if (s <= lastEnd) return 0;
+  if (s === lastEnd + 1 && text.charCodeAt(lastEnd) === 32) return 0;
+  return gapBreaks(text, lastEnd, s);
+}
+
 /** Does text[from, to) hold punctuation that ends a phrase (anything but spaces, hyphens, apostrophes)? */
 export function gapBreaks(text: string, from: number, to: number): number {
   for (let k = from; k < to; k++) {
@@ -526,16 +537,7 @@ function tokenizeInto(text: string, start: number, end: number, out: TokenBuffer
   let i = 0;
   let lastEnd = -1;
   const emit = (word: string, s: number, e: number, exact: number): void => {
-    // Most gaps are one plain space: no need to look at classes.
-    const brk =
-      lastEnd < 0
-        ? 1
-        : s <= lastEnd
-          ? 0
-          : s === lastEnd + 1 && text.charCodeAt(lastEnd) === 32
-            ? 0
-            : gapBreaks(text, lastEnd, s);
-    out.push(word, s, e, exact, brk);
+    out.push(word, s, e, exact, breakBefore(text, lastEnd, s));
     lastEnd = e;
   };
   while (i < n) {

@@ -171,20 +171,10 @@ export class PhraseSet<Owner> {
     to: number,
     hit: (phrase: number, start: number, end: number) => void,
   ): void {
-    this.breaks = breaks;
-    const index = this.anchorIndex;
-    for (let i = from; i < to; i++) {
-      const tid = ids[i]!;
-      if (tid < 0) continue;
-      const list = index[tid];
-      if (list === undefined) continue;
-      for (let l = 0; l < list.length; l++) {
-        const pid = list[l]!;
-        const p = this.phrases[pid]!;
-        const m = this.verify(p, ids, i, from, to);
-        if (m >= 0) hit(pid, m, this.lastEnd);
-      }
-    }
+    // The callback form, for callers off the hot path: collect, then report in order.
+    const found: number[] = [];
+    this.scanInto(ids, breaks, from, to, found);
+    for (let h = 0; h < found.length; h += 3) hit(found[h]!, found[h + 1]!, found[h + 2]!);
   }
 
   /** Like `scan`, but appends (phrase, start, end) triples to `out` (no callback on the hot path). */
