@@ -302,7 +302,7 @@ export function breakBefore(text: string, lastEnd: number, s: number): number {
 }
 
 /** Does text[from, to) hold punctuation that ends a phrase (anything but spaces, hyphens, apostrophes)? */
-export function gapBreaks(text: string, from: number, to: number): number {
+function gapBreaks(text: string, from: number, to: number): number {
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
     if (isSpace(c) || c === 45 || c === 0x2010 || c === 0x2011 || c === 47) continue;
