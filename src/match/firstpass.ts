@@ -3,12 +3,24 @@
 // Recognition and the block plan need every token's dataset id, but most of a page's words are
 // never linked, so making a lowercase string per word, looking up canonical phrases and then
 // stemming each word again (`tokenizeRanges` + `Vocabulary.idsOf`) is wasted on them. This pass
-// reads plain ASCII words (and apostrophe words: "we're", "Frey's" with its possessive dropped)
-// in one charCode loop, hashing each word as it goes into a table of the page words seen so far
-// with their ids. Wherever a rarer rule could apply (a non-ASCII letter, a zero-width character,
-// a decimal or dotted abbreviation, a thousands comma, the first word of a canonical name such
-// as "Homeland Security") the rest of the block is handed to the tokenizer, so the output is
-// exactly `tokenizeRanges` + `idsOf` (test/match/firstpass.test.ts compares them).
+// reads plain ASCII words (and possessives: "Frey's" is the token "frey") in one charCode loop,
+// packing each word into a numeric key as it goes and looking the key up in a table of the page
+// words seen so far with their ids and rule flags. The output is exactly `tokenizeRanges` +
+// `idsOf` (test/match/firstpass.test.ts compares them on seeds, filler pages, every block cut
+// of rule-heavy text and generated hostile text).
+//
+// Rarer cases leave the loop: words with other apostrophes ("we're") and new words go through
+// a general word reader; a word that starts a canonical phrase ("Homeland" in "Homeland
+// Security") is matched against the phrases here, as the tokenizer does, from the raw words that
+// follow it; and where a rule only the tokenizer knows could apply (a non-ASCII letter, an
+// invisible character, a decimal, a dotted abbreviation, a thousands comma) a short window of
+// text is handed to the tokenizer. The window ends at the first whitespace after enough plain
+// words that no canonical phrase begun inside it can reach past it; two facts of the tokenizer
+// make that cut exact:
+// - no word contains whitespace, and no rule looks past a whitespace character, so the words of
+//   a block are those of the text before a whitespace followed by those of the text after it;
+// - a canonical phrase spans at most `wordRules.canonicalLength(first word)` raw words, so once
+//   that many words past every possible start are in the window, none crosses its end.
 
 import {
   CHAR_AMP,
@@ -19,6 +31,8 @@ import {
   CHAR_SEP,
   charClass,
   breakBefore,
+  breaksPhrase,
+  isSpace,
   stem,
   tokenize,
   wordRules,
@@ -37,13 +51,82 @@ export interface IdTokens {
   length: number;
 }
 
-const SLOTS = 1 << 15;
-const MAX_WORDS = SLOTS >>> 1; // start over past half full: probes stay short
+// A word's key is its characters as the digits of base-38 numbers: letters (either case) 1-26,
+// digits 27-36, apostrophes 37. No digit is 0, so different words have different numbers as long
+// as they are exact in a double: ten characters per number (38 ** 10 < 2 ** 53). A word has two:
+// k1 for its first ten characters, k2 for the next ten (0 when there are none); longer words,
+// a few per page, get a negative hash as k2 and are compared character by character.
 
-/** Word flags kept next to each table entry. */
-const CANON = 1; // starts a canonical phrase: the tokenizer decides
-const DOTTED = 2; // "word." is an abbreviation: the tokenizer decides when a period follows
-const KEEP_S = 4; // "word's" is a contraction, not a possessive
+// Numbers used in the hot loop are const enum members, so they compile to literals: V8's
+// optimized code loads a module-level const from its context, with checks, on every use.
+
+/** The key digit of an ASCII letter or digit, 0 for every other character (a 64 K table: no range checks). */
+const SYM = new Uint8Array(65536);
+for (let k = 0; k < 26; k++) SYM[97 + k] = SYM[65 + k] = k + 1;
+for (let k = 0; k < 10; k++) SYM[48 + k] = 27 + k;
+
+const enum Key {
+  Base = 38,
+  AposDigit = 37,
+  /** Characters per key number. */
+  Chars = 10,
+}
+
+// The table: open addressing over slots of 32 bytes, one ArrayBuffer seen as doubles (k1 at
+// 4s, k2 at 4s + 1) and as int32s (the id at 8s + 4, flags at 8s + 5, the word's index in
+// `dict` at 8s + 6), so a hit reads one cache line. k1 = 0 marks an empty slot.
+const MIN_BITS = 12; // 4,096 slots: a page's few thousand distinct words fit at under half full
+const MAX_BITS = 16; // past 32,768 distinct words (a word list, a log) the table starts over
+
+/** Word flags: rules, and the length of the canonical phrases the word starts. */
+const enum Flag {
+  /** "word." is an abbreviation: the tokenizer decides when a period follows. */
+  Dotted = 1,
+  /** "word's" is a contraction, not a possessive. */
+  KeepS = 2,
+  /** Bits 4-7: words in the longest canonical phrase starting with the word. */
+  CanonShift = 4,
+  CanonMask = 15 << 4,
+}
+
+/** Why the hot loop stopped: what it hands over to a method. */
+const enum Stop {
+  /** The block's end. */
+  End = 0,
+  /** A word for the general reader (apostrophes, new and very long words). */
+  Slow,
+  /** A word that starts canonical phrases. */
+  Canon,
+  /** A rule of the tokenizer's. */
+  Rare,
+  /** A non-ASCII character between words (a letter to hand over, '%', '&', or to step over). */
+  Other,
+  /** The output arrays are full. */
+  Full,
+}
+
+/** Word indices of the tokens '%' and '&' stand for (always the first extras). */
+const enum Sign {
+  Percent = -1,
+  And = -2,
+}
+
+/** ASCII characters that end a word with no rule to apply (not '.', ',' or an apostrophe). */
+const PLAIN_END = new Uint8Array(65536);
+for (let c = 0; c < 128; c++)
+  if (SYM[c] === 0 && c !== 46 && c !== 44 && c !== 39 && c !== 96) PLAIN_END[c] = 1;
+
+/** 1 for the ASCII characters that end a phrase between two tokens (the tokenizer's rule). */
+const BREAKS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) BREAKS[c] = breaksPhrase(c) ? 1 : 0;
+
+/** Raw words that must follow a rare rule's text before a window may end (any could start a phrase). */
+const RARE_REACH = wordRules.longestCanonical - 1;
+
+/** The first slot to probe for a key (k1 and k2 are integers below 2 ** 53, or k2 a negative hash). */
+function slotOf(k1: number, k2: number, shift: number): number {
+  return Math.imul((k1 | 0) ^ Math.imul(k2 | 0, 0x85ebca6b), 0x9e3779b1) >>> shift;
+}
 
 /** The normalized code of a character inside a fast-path word: lowercase ASCII, or "'" for apostrophes. */
 function norm(c: number): number {
@@ -58,6 +141,11 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** ASCII whitespace: never inside a word, and no rule of the tokenizer looks past it. */
+function isCut(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
 /** Could this character be (or hide, being invisible) a letter or digit for the tokenizer? */
 function mayHideWord(c: number): boolean {
   if (c < 128) return false;
@@ -65,23 +153,49 @@ function mayHideWord(c: number): boolean {
   return cls !== CHAR_SEP && cls !== CHAR_APOS && cls !== CHAR_PERCENT && cls !== CHAR_AMP;
 }
 
+/** Index of the first ASCII whitespace at or after i in [i, end), or end. */
+function nextCut(text: string, i: number, end: number): number {
+  let k = i;
+  while (k < end && !isCut(text.charCodeAt(k))) k++;
+  return k;
+}
+
 /** Reads pages into token ids for one vocabulary (one per matcher: ids depend on the dataset). */
 export class FirstPass {
-  private hashes = new Int32Array(SLOTS);
-  private words: (string | undefined)[] = new Array<string | undefined>(SLOTS);
-  private wordIds = new Int32Array(SLOTS);
-  private flags = new Uint8Array(SLOTS);
-  private count = 0;
+  private bits = MIN_BITS;
+  private f64 = new Float64Array(4 << MIN_BITS);
+  private i32 = new Int32Array(this.f64.buffer);
+  private entries = 0; // words in the table
+  /** Table words by index; only grows during a read (tokens already read point into it). */
+  private dict: string[] = [];
   private vocabSize: number;
   private readonly percentId: number;
   private readonly andId: number;
-  private out = {
-    ids: new Int32Array(1024),
-    starts: new Uint32Array(1024),
-    ends: new Uint32Array(1024),
-    breaks: new Uint8Array(1024),
-  };
-  private outWords: string[] = [];
+  // What readWord found: the table slot of the token and where the token ends (before a
+  // dropped possessive "'s"); what keyOf computed.
+  private hit = 0;
+  private tokEnd = 0;
+  // Where scan stopped and why, and the word it stopped at.
+  private stop: Stop = Stop.End;
+  private ws = 0;
+  private we = 0;
+  private k1 = 0;
+  private k2 = 0;
+  // What nextRaw read, and the raw words after a canonical word (scratch for `canonical`).
+  private rawWord = '';
+  private rawEnd = 0;
+  private rawResume = 0;
+  private readonly follow = { words: [] as string[], ends: [] as number[], resumes: [] as number[] };
+  /** Ids of the tokens canonical phrases are replaced with ("dhs", "ice"). */
+  private canonIds = new Map<string, number>();
+  // The tokens read so far (grown by doubling, copied out by read()). A token's word is an
+  // index: dict[w] for w >= 0, extras[-1 - w] for words that come from the tokenizer.
+  private ids = new Int32Array(1024);
+  private starts = new Uint32Array(1024);
+  private ends = new Uint32Array(1024);
+  private breaks = new Uint8Array(1024);
+  private wordAt = new Int32Array(1024);
+  private extras: string[] = [];
   private n = 0;
   private lastEnd = -1;
 
@@ -93,8 +207,10 @@ export class FirstPass {
 
   /** Tokens of each block [starts[b], ends[b]) on its own, concatenated: as `tokenizeRanges` + `idsOf`. */
   read(text: string, starts: Uint32Array, ends: Uint32Array): IdTokens {
-    if (this.vocab.size !== this.vocabSize) this.reset(); // a new stem may give a word an id
+    // A new stem may give a word an id; a table that overflowed left old words in dict.
+    if (this.vocab.size !== this.vocabSize || this.dict.length > this.entries) this.reset(this.bits);
     this.n = 0;
+    this.extras = ['percent', 'and']; // Sign.Percent, Sign.And
     for (let b = 0; b < starts.length; b++) {
       const s = starts[b]!;
       const e = ends[b]!;
@@ -105,128 +221,471 @@ export class FirstPass {
       }
       this.readBlock(text, s, e);
     }
-    const { ids, starts: ts, ends: te, breaks } = this.out;
     const n = this.n;
-    const words = this.outWords;
-    this.outWords = []; // handed over: the caller keeps it
+    // The words array is made once at its final size: writing a string per token during the
+    // read and copying the array out costs twice as much on large pages.
+    const words = new Array<string>(n);
+    const { dict, extras, wordAt } = this;
+    for (let k = 0; k < n; k++) {
+      const w = wordAt[k]!;
+      words[k] = w >= 0 ? dict[w]! : extras[-1 - w]!;
+    }
+    this.extras = [];
     return {
-      words: words.length === n ? words : words.slice(0, n),
-      ids: ids.slice(0, n),
-      starts: ts.slice(0, n),
-      ends: te.slice(0, n),
-      breaks: breaks.slice(0, n),
+      words,
+      ids: this.ids.slice(0, n),
+      starts: this.starts.slice(0, n),
+      ends: this.ends.slice(0, n),
+      breaks: this.breaks.slice(0, n),
       length: n,
     };
   }
 
-  private reset(): void {
-    this.hashes = new Int32Array(SLOTS);
-    this.words = new Array<string | undefined>(SLOTS);
-    this.wordIds = new Int32Array(SLOTS);
-    this.flags = new Uint8Array(SLOTS);
-    this.count = 0;
+  /** Empties the table and the words (between reads only: tokens point into dict). */
+  private reset(bits: number): void {
+    this.bits = bits;
+    this.f64 = new Float64Array(4 << bits);
+    this.i32 = new Int32Array(this.f64.buffer);
+    this.entries = 0;
+    this.dict = [];
+    this.canonIds.clear();
     this.vocabSize = this.vocab.size;
   }
 
-  private push(word: string, id: number, s: number, e: number, text: string): void {
-    // As the tokenizer: the first token of a block breaks; one plain space never does.
-    this.pushRaw(word, id, s, e, breakBefore(text, this.lastEnd, s));
+  /** Appends a token (word index w), with the tokenizer's break before it. */
+  private push(w: number, id: number, s: number, e: number, text: string): void {
+    this.pushRaw(w, id, s, e, breakBefore(text, this.lastEnd, s));
     this.lastEnd = e;
   }
 
-  private pushRaw(word: string, id: number, s: number, e: number, brk: number): void {
-    let o = this.out;
-    if (this.n === o.ids.length) {
-      const size = this.n * 2;
-      const grown = {
-        ids: new Int32Array(size),
-        starts: new Uint32Array(size),
-        ends: new Uint32Array(size),
-        breaks: new Uint8Array(size),
-      };
-      grown.ids.set(o.ids);
-      grown.starts.set(o.starts);
-      grown.ends.set(o.ends);
-      grown.breaks.set(o.breaks);
-      this.out = o = grown;
-    }
+  private pushRaw(w: number, id: number, s: number, e: number, brk: number): void {
     const n = this.n++;
-    this.outWords[n] = word;
-    o.ids[n] = id;
-    o.starts[n] = s;
-    o.ends[n] = e;
-    o.breaks[n] = brk;
+    if (n === this.ids.length) this.grow();
+    this.wordAt[n] = w;
+    this.ids[n] = id;
+    this.starts[n] = s;
+    this.ends[n] = e;
+    this.breaks[n] = brk;
   }
 
-  /** The rest of a block [from, end), from a word start, through the tokenizer (a rare rule may apply). */
-  private fallBack(text: string, from: number, end: number): void {
-    const t = tokenize(text, from, end);
-    if (t.length === 0) return;
-    const ids = this.vocab.idsOf(t.words);
-    // The tokenizer saw no previous token: the first one's break is this block's.
-    this.push(t.words[0]!, ids[0]!, t.starts[0]!, t.ends[0]!, text);
-    for (let k = 1; k < t.length; k++)
-      this.pushRaw(t.words[k]!, ids[k]!, t.starts[k]!, t.ends[k]!, t.breaks[k]!);
-    this.lastEnd = t.ends[t.length - 1]!;
+  /** The word index of a word that is not in the table (from the tokenizer, '%', '&'). */
+  private extra(word: string): number {
+    this.extras.push(word);
+    return -this.extras.length;
   }
 
+  private grow(): void {
+    const size = this.ids.length * 2;
+    const ids = new Int32Array(size);
+    const starts = new Uint32Array(size);
+    const ends = new Uint32Array(size);
+    const breaks = new Uint8Array(size);
+    const wordAt = new Int32Array(size);
+    ids.set(this.ids);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    breaks.set(this.breaks);
+    wordAt.set(this.wordAt);
+    this.ids = ids;
+    this.starts = starts;
+    this.ends = ends;
+    this.breaks = breaks;
+    this.wordAt = wordAt;
+  }
+
+  /**
+   * Reads one block: the fast loop (`scan`) goes as far as it can, and each rarer case it stops
+   * at goes to a method (apostrophe and new words to `slowWord`, canonical names to
+   * `canonical`, other rules to `window`) before it goes on.
+   */
   private readBlock(text: string, start: number, end: number): void {
     this.lastEnd = -1;
     let i = start;
     while (i < end) {
-      const c = text.charCodeAt(i);
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
-        const next = this.readWord(text, i, end);
-        if (next < 0) {
-          this.fallBack(text, i, end);
-          return;
+      // Whether punctuation lies between the last token and i (the first token of a block breaks).
+      i = this.scan(text, i, end, breakBefore(text, this.lastEnd, i));
+      const stop = this.stop;
+      this.stop = Stop.End;
+      if (stop === Stop.Slow) i = this.slowWord(text, this.ws, end);
+      else if (stop === Stop.Canon) i = this.canonical(text, this.ws, this.we, i, end, this.hit);
+      else if (stop === Stop.Rare) i = this.window(text, this.ws, end, -1, RARE_REACH);
+      else if (stop === Stop.Full) this.grow();
+      else if (stop === Stop.Other) {
+        const cls = charClass(text.charCodeAt(i));
+        if (cls === CHAR_LETTER || cls === CHAR_DIGIT) i = this.window(text, i, end, -1, RARE_REACH);
+        else {
+          if (cls === CHAR_PERCENT) this.push(Sign.Percent, this.percentId, i, i + 1, text);
+          else if (cls === CHAR_AMP) this.push(Sign.And, this.andId, i, i + 1, text);
+          i++;
         }
-        i = next;
-      } else if (c === 37) {
-        this.push('percent', this.percentId, i, i + 1, text);
-        i++;
-      } else if (c === 38) {
-        this.push('and', this.andId, i, i + 1, text);
-        i++;
-      } else if (c < 128) {
-        i++;
-      } else {
-        const cls = charClass(c);
-        if (cls === CHAR_LETTER || cls === CHAR_DIGIT) {
-          this.fallBack(text, i, end);
-          return;
-        }
-        if (cls === CHAR_PERCENT) this.push('percent', this.percentId, i, i + 1, text);
-        else if (cls === CHAR_AMP) this.push('and', this.andId, i, i + 1, text);
-        i++;
       }
     }
   }
 
   /**
-   * Reads the word starting at ws (an ASCII letter or digit) and pushes its token; returns the
-   * index after it, or -1 when a rule of the tokenizer's could apply (nothing pushed).
+   * The hot loop: reads plain words (letters and digits, ending at a space or at punctuation
+   * that starts no rule, or a possessive "'s") from i, looks them up and pushes them, until the
+   * block ends or something rarer comes: then it sets `stop` (and `ws`, `we`, `hit` for a word)
+   * and returns where that is. `gap` is 1 when punctuation lies between the last token and i:
+   * the loop sees every character after that, so it tracks breaks itself. It makes no calls
+   * (around a call V8 keeps the loop's variables on the stack) and keeps the arrays in locals.
+   */
+  private scan(text: string, from: number, end: number, gap: number): number {
+    const { f64, i32, ids, starts, ends, breaks, wordAt, percentId, andId } = this;
+    const cap = ids.length;
+    const shift = 32 - this.bits;
+    const mask = (1 << this.bits) - 1;
+    const sym = SYM; // locals: loaded once, not on every use
+    const plainEnd = PLAIN_END;
+    const breaking = BREAKS;
+    let n = this.n;
+    let last = this.lastEnd;
+    let stop: Stop = Stop.End;
+    let i = from;
+    let ws = i;
+    let we = i; // the token's end: before a possessive's "'s"
+    let slot = 0;
+    while (i < end) {
+      let c = text.charCodeAt(i);
+      let s = sym[c]!;
+      if (s === 0) {
+        // Between words: only '%' and '&' need more, and non-ASCII characters go to readBlock.
+        if (c >= 128) {
+          stop = Stop.Other;
+          break;
+        }
+        if (c === 37 || c === 38) {
+          // '%' is the token "percent", '&' "and".
+          if (n === cap) {
+            ws = i;
+            stop = Stop.Full;
+            break;
+          }
+          wordAt[n] = c === 37 ? Sign.Percent : Sign.And;
+          ids[n] = c === 37 ? percentId : andId;
+          starts[n] = i;
+          ends[n] = i + 1;
+          breaks[n] = gap;
+          n++;
+          last = i + 1;
+          gap = 0;
+        } else if (gap === 0) {
+          gap = breaking[c]!;
+        }
+        i++;
+        continue;
+      }
+      for (;;) {
+        ws = i;
+        let k1 = s;
+        let k2 = 0;
+        c = 32; // the character after the word (a space at the block end)
+        const lim = ws + Key.Chars < end ? ws + Key.Chars : end;
+        for (i++; i < lim; i++) {
+          c = text.charCodeAt(i);
+          s = sym[c]!;
+          if (s === 0) break;
+          k1 = k1 * Key.Base + s;
+        }
+        if (i === lim) {
+          // Ten characters (or the block's end): a longer word goes on in k2.
+          c = 32;
+          for (; i < end; i++) {
+            c = text.charCodeAt(i);
+            s = sym[c]!;
+            if (s === 0) break;
+            k2 = k2 * Key.Base + s;
+          }
+          if (i === end) c = 32;
+          if (i - ws > 2 * Key.Chars) {
+            stop = Stop.Slow; // too long for exact keys: compared character by character
+            break;
+          }
+        }
+        we = i;
+        let dot = false; // a period follows: an abbreviation's ("St.") belongs to it
+        if (c !== 32) {
+          if (c === 46 || c === 44) {
+            const d = i + 1 < end ? text.charCodeAt(i + 1) : 32;
+            // Decimals ("2.5"), thousands ("1,300"), acronyms ("U.S.") need a letter or digit
+            // right after, maybe behind an invisible character (the general reader looks).
+            if (c === 46) {
+              if (sym[d] !== 0) {
+                stop = Stop.Rare;
+                break;
+              }
+              if (d >= 128) {
+                stop = Stop.Slow;
+                break;
+              }
+              dot = true;
+            } else if (isDigit(text.charCodeAt(i - 1)) && (isDigit(d) || d >= 128)) {
+              stop = Stop.Rare;
+              break;
+            }
+          } else if (
+            (c === 39 || c === 0x2019) &&
+            i + 2 <= end &&
+            (text.charCodeAt(i + 1) | 32) === 115 &&
+            isLetter(text.charCodeAt(i - 1)) &&
+            (i + 2 === end || plainEnd[text.charCodeAt(i + 2)] === 1)
+          ) {
+            // A possessive ("Frey's", "Frey’s"): the token is the word before the apostrophe.
+            i += 2;
+          } else if (c === 39 || c === 96 || c >= 128) {
+            stop = Stop.Slow; // other apostrophes, non-ASCII: maybe more word
+            break;
+          }
+        }
+        slot = slotOf(k1, k2, shift);
+        let at = f64[4 * slot]!;
+        while (at !== 0 && (at !== k1 || f64[4 * slot + 1] !== k2)) {
+          slot = (slot + 1) & mask;
+          at = f64[4 * slot]!;
+        }
+        if (at === 0) {
+          stop = Stop.Slow; // a new word: slowWord adds it (the table may grow)
+          break;
+        }
+        const m = i32[8 * slot + 5]!;
+        if ((m & (Flag.CanonMask | Flag.Dotted | Flag.KeepS)) !== 0) {
+          if (we !== i && (m & Flag.KeepS) !== 0) {
+            stop = Stop.Slow; // "it's": a contraction, the token is the whole word
+            break;
+          }
+          if (dot && (m & Flag.Dotted) !== 0) {
+            stop = Stop.Rare; // an abbreviation ("St.", "Jan."): the tokenizer reads the period with it
+            break;
+          }
+          if ((m & Flag.CanonMask) !== 0) {
+            stop = Stop.Canon; // maybe the start of a canonical name ("Homeland Security")
+            break;
+          }
+        }
+        if (n === cap) {
+          stop = Stop.Full;
+          break;
+        }
+        wordAt[n] = i32[8 * slot + 6]!;
+        ids[n] = i32[8 * slot + 4]!;
+        starts[n] = ws;
+        ends[n] = we;
+        breaks[n] = gap;
+        n++;
+        last = we;
+        // What lies between this token and the next: a dropped "'s" breaks (its "s" is a letter).
+        gap = we === i ? 0 : 1;
+        // One space and another word: go on without going back to the loop above.
+        if (c !== 32 || i + 1 >= end) break;
+        s = sym[text.charCodeAt(i + 1)]!;
+        if (s === 0) break;
+        i++;
+      }
+      if (stop !== Stop.End) break;
+    }
+    this.n = n;
+    this.lastEnd = last;
+    this.stop = stop;
+    this.ws = ws;
+    this.we = we;
+    this.hit = slot;
+    // A word to hand over is read again from its start (the canonical one reads on after it).
+    return stop === Stop.Slow || stop === Stop.Rare || stop === Stop.Full ? ws : i;
+  }
+
+  /** One word from ws through the general reader: apostrophes, abbreviations, canonical names, new words. */
+  private slowWord(text: string, ws: number, end: number): number {
+    const j = this.readWord(text, ws, end);
+    if (j < 0) return this.window(text, ws, end, -1, RARE_REACH);
+    const slot = this.hit;
+    const meta = this.i32[8 * slot + 5]!;
+    if ((meta & Flag.Dotted) !== 0 && this.tokEnd === j && j < end && text.charCodeAt(j) === 46) {
+      // An abbreviation ("St.", "Jan."): the tokenizer reads the period with it.
+      return this.window(text, ws, end, -1, RARE_REACH);
+    }
+    if ((meta & Flag.CanonMask) !== 0) return this.canonical(text, ws, this.tokEnd, j, end, slot);
+    this.push(this.i32[8 * slot + 6]!, this.i32[8 * slot + 4]!, ws, this.tokEnd, text);
+    return j;
+  }
+
+  /**
+   * A word that starts canonical phrases ("homeland" in "Homeland Security", its raw word
+   * text[ws, we), read up to j): tries them as the tokenizer does, longest first, on the raw
+   * words that follow, and pushes the replacement tokens or the word itself; returns where
+   * reading goes on. When a word it needs is one the fast path cannot read, the tokenizer decides.
+   */
+  private canonical(text: string, ws: number, we: number, j: number, end: number, slot: number): number {
+    const w = this.i32[8 * slot + 6]!;
+    const id = this.i32[8 * slot + 4]!;
+    const phrases = wordRules.canonicalPhrases(this.dict[w]!);
+    const follow = this.follow;
+    let read = 0; // raw words read after this one
+    let stopped = false; // the next raw word cannot be part of a phrase
+    for (const phrase of phrases) {
+      const len = phrase.from.length;
+      let k = 1;
+      for (; k < len; k++) {
+        if (read < k) {
+          if (stopped) break;
+          const got =
+            read === 0
+              ? this.nextRaw(text, we, j, end)
+              : this.nextRaw(text, follow.ends[read - 1]!, follow.resumes[read - 1]!, end);
+          if (got < 0) return this.window(text, ws, end, j, phrases[0]!.from.length - 1);
+          if (got === 0) {
+            stopped = true;
+            break;
+          }
+          follow.words[read] = this.rawWord;
+          follow.ends[read] = this.rawEnd;
+          follow.resumes[read] = this.rawResume;
+          read++;
+        }
+        if (follow.words[k - 1] !== phrase.from[k]) break;
+      }
+      if (k === len) {
+        // Every replacement token maps to the whole phrase it replaced.
+        const e = len === 1 ? we : follow.ends[len - 2]!;
+        for (const t of phrase.to) this.push(this.extra(t), this.canonId(t), ws, e, text);
+        return len === 1 ? j : follow.resumes[len - 2]!;
+      }
+    }
+    this.push(w, id, ws, we, text);
+    return j;
+  }
+
+  /**
+   * Reads the raw word after one whose token ended at `prevEnd` (reading went on at `pos`) into
+   * rawWord, rawEnd and rawResume. Returns 1 when it may continue a canonical phrase, 0 when it
+   * cannot (more than a few spaces between, or none left in the block), -1 when only the
+   * tokenizer can tell what it is.
+   */
+  private nextRaw(text: string, prevEnd: number, pos: number, end: number): number {
+    if (prevEnd !== pos) return 0; // a dropped possessive "'s" lies between: not only spaces
+    let q = pos;
+    while (q < end && q - pos <= 3 && isSpace(text.charCodeAt(q))) q++;
+    if (q >= end || !wordRules.phraseGap(text, pos, q)) return 0;
+    const c = text.charCodeAt(q);
+    if (SYM[c] !== 0) {
+      const j = this.readWord(text, q, end);
+      if (j < 0) return -1;
+      const slot = this.hit;
+      // "St." and the like: the raw word has the period (handled by the tokenizer).
+      if (
+        (this.i32[8 * slot + 5]! & Flag.Dotted) !== 0 &&
+        this.tokEnd === j &&
+        j < end &&
+        text.charCodeAt(j) === 46
+      )
+        return -1;
+      this.rawWord = this.dict[this.i32[8 * slot + 6]!]!;
+      this.rawEnd = this.tokEnd;
+      this.rawResume = j;
+      return 1;
+    }
+    const cls = c < 128 ? (c === 37 ? CHAR_PERCENT : c === 38 ? CHAR_AMP : CHAR_SEP) : charClass(c);
+    if (cls === CHAR_PERCENT || cls === CHAR_AMP) {
+      this.rawWord = cls === CHAR_PERCENT ? 'percent' : 'and';
+      this.rawEnd = this.rawResume = q + 1;
+      return 1;
+    }
+    // A letter or digit the fast path cannot read; anything else is not a space, so no phrase
+    // goes past it.
+    return cls === CHAR_LETTER || cls === CHAR_DIGIT ? -1 : 0;
+  }
+
+  /** The id of a canonical replacement token. */
+  private canonId(t: string): number {
+    let id = this.canonIds.get(t);
+    if (id === undefined) {
+      id = this.vocab.get(stem(t));
+      this.canonIds.set(t, id);
+    }
+    return id;
+  }
+
+  /**
+   * Hands text from the word start `from` to the tokenizer, up to the first whitespace (or the
+   * block end) that no rule or canonical phrase begun before it can cross, and returns that point.
+   * Reading goes on at `resume` (after a word read whole), or at the next whitespace when -1;
+   * `reach` raw words must follow before the window may end.
+   */
+  private window(text: string, from: number, end: number, resume: number, reach: number): number {
+    let pos = resume < 0 ? nextCut(text, from, end) : resume;
+    let left = reach;
+    for (;;) {
+      // The gap before the next word. '%' and '&' are raw words too, but not counting them only
+      // makes the window longer.
+      while (pos < end) {
+        const c = text.charCodeAt(pos);
+        if (SYM[c] !== 0) break;
+        if (isCut(c)) {
+          if (left <= 0) {
+            this.fallBack(text, from, pos);
+            return pos;
+          }
+        } else if (c >= 128) {
+          const cls = charClass(c);
+          if (cls === CHAR_LETTER || cls === CHAR_DIGIT) {
+            // Words the fast path cannot read: how many there are and what they start is unknown.
+            pos = nextCut(text, pos, end);
+            left = Math.max(left, RARE_REACH);
+            continue;
+          }
+        }
+        pos++;
+      }
+      if (pos >= end) break;
+      const j = this.readWord(text, pos, end);
+      const meta = j < 0 ? 0 : this.i32[8 * this.hit + 5]!;
+      if (
+        j < 0 ||
+        ((meta & Flag.Dotted) !== 0 && this.tokEnd === j && j < end && text.charCodeAt(j) === 46)
+      ) {
+        pos = nextCut(text, pos, end);
+        left = Math.max(left, RARE_REACH);
+        continue;
+      }
+      // One more raw word: it may start a phrase of its own.
+      left = Math.max(left - 1, ((meta & Flag.CanonMask) >>> Flag.CanonShift) - 1);
+      pos = j;
+    }
+    this.fallBack(text, from, end);
+    return end;
+  }
+
+  /** Text [from, end), from a word start, through the tokenizer (a rare rule may apply). */
+  private fallBack(text: string, from: number, end: number): void {
+    const t = tokenize(text, from, end);
+    if (t.length === 0) return;
+    const ids = this.vocab.idsOf(t.words);
+    // The tokenizer saw no previous token: the first one's break is this block's.
+    this.push(this.extra(t.words[0]!), ids[0]!, t.starts[0]!, t.ends[0]!, text);
+    for (let k = 1; k < t.length; k++)
+      this.pushRaw(this.extra(t.words[k]!), ids[k]!, t.starts[k]!, t.ends[k]!, t.breaks[k]!);
+    this.lastEnd = t.ends[t.length - 1]!;
+  }
+
+  /**
+   * Reads the word starting at ws (an ASCII letter or digit), leaving its table slot in `hit`
+   * and its token's end in `tokEnd`; returns the index after it, or -1 when a rule of the
+   * tokenizer's could apply.
    */
   private readWord(text: string, ws: number, end: number): number {
     let j = ws;
-    let hash = 0;
     let lastApos = -1;
-    let baseHash = 0; // hash of the word before its last apostrophe
     for (;;) {
       let c = 0;
       while (j < end) {
         c = text.charCodeAt(j);
-        if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) hash = Math.imul(hash ^ c, 0x01000193);
-        else if (c >= 65 && c <= 90) hash = Math.imul(hash ^ (c | 32), 0x01000193);
-        else break;
+        if (SYM[c] === 0) break;
         j++;
       }
       if (j >= end) break;
       // c stops the run: an apostrophe inside a word goes on, a period or comma may be a rule.
       if (c === 46 || c === 44) {
         const d = j + 1 < end ? text.charCodeAt(j + 1) : 32;
-        const p = text.charCodeAt(j - 1);
-        const afterDigit = p >= 48 && p <= 57;
+        const afterDigit = isDigit(text.charCodeAt(j - 1));
         // Decimals ("2.5"), thousands ("1,300"), acronyms ("U.S.") need a letter or digit right
         // after, maybe behind an invisible character: then the tokenizer decides.
         if (c === 44 ? afterDigit && (isDigit(d) || d >= 128) : isLetter(d) || isDigit(d) || mayHideWord(d))
@@ -239,8 +698,6 @@ export class FirstPass {
         const d = j + 1 < end ? text.charCodeAt(j + 1) : 32;
         if (mayHideWord(d)) return -1;
         if (!isLetter(d)) break;
-        baseHash = hash;
-        hash = Math.imul(hash ^ 39, 0x01000193);
         lastApos = j;
         j++;
         continue;
@@ -251,51 +708,109 @@ export class FirstPass {
     }
     // Possessive 's is dropped ("Frey's" → "frey"); contractions ("it's") stay whole.
     if (lastApos >= 0 && lastApos === j - 2 && (text.charCodeAt(j - 1) | 32) === 115) {
-      const base = this.lookup(text, ws, lastApos, baseHash);
-      const flags = this.flags[base]!;
-      if ((flags & KEEP_S) === 0) {
-        if ((flags & CANON) !== 0) return -1;
-        this.push(this.words[base]!, this.wordIds[base]!, ws, lastApos, text);
+      const base = this.lookup(text, ws, lastApos);
+      if ((this.i32[8 * base + 5]! & Flag.KeepS) === 0) {
+        this.hit = base;
+        this.tokEnd = lastApos;
         return j;
       }
     }
-    const slot = this.lookup(text, ws, j, hash);
-    const flags = this.flags[slot]!;
-    if ((flags & CANON) !== 0) return -1;
-    if ((flags & DOTTED) !== 0 && j < end && text.charCodeAt(j) === 46) return -1;
-    this.push(this.words[slot]!, this.wordIds[slot]!, ws, j, text);
+    this.hit = this.lookup(text, ws, j);
+    this.tokEnd = j;
     return j;
   }
 
+  /** Sets k1 and k2 to the key of the word text[from, to) (letters, digits, apostrophes). */
+  private keyOf(text: string, from: number, to: number): void {
+    let k1 = 0;
+    let k2 = 0;
+    for (let k = from; k < to; k++) {
+      const s = SYM[text.charCodeAt(k)] || Key.AposDigit; // any other character in such a word is an apostrophe
+      if (k - from < Key.Chars) k1 = k1 * Key.Base + s;
+      else k2 = k2 * Key.Base + s;
+    }
+    if (to - from > 2 * Key.Chars) {
+      let h = 0x811c9dc5;
+      for (let k = from; k < to; k++) h = Math.imul(h ^ norm(text.charCodeAt(k)), 0x01000193);
+      k2 = -1 - (h >>> 0);
+    }
+    this.k1 = k1;
+    this.k2 = k2;
+  }
+
   /** The table slot of the word text[from, to) (letters, digits, apostrophes), added when new. */
-  private lookup(text: string, from: number, to: number, hash: number): number {
-    const len = to - from;
-    let slot = hash & (SLOTS - 1);
+  private lookup(text: string, from: number, to: number): number {
+    this.keyOf(text, from, to);
+    const { k1, k2, f64 } = this;
+    const mask = (1 << this.bits) - 1;
+    let slot = slotOf(k1, k2, 32 - this.bits);
     for (;;) {
-      const w = this.words[slot];
-      if (w === undefined) break;
-      if (this.hashes[slot] === hash && w.length === len) {
-        let k = 0;
-        while (k < len && norm(text.charCodeAt(from + k)) === w.charCodeAt(k)) k++;
-        if (k === len) return slot;
-      }
-      slot = (slot + 1) & (SLOTS - 1);
+      const at = f64[4 * slot]!;
+      if (at === 0) break;
+      if (at === k1 && f64[4 * slot + 1] === k2 && (k2 >= 0 || this.sameWord(slot, text, from, to)))
+        return slot;
+      slot = (slot + 1) & mask;
     }
-    if (this.count >= MAX_WORDS) {
-      // A huge page of distinct words: start over rather than grow.
-      this.reset();
-      slot = hash & (SLOTS - 1);
+    return this.add(text, from, to, k1, k2);
+  }
+
+  /** Is the word in `slot` the word text[from, to)? (For long words, whose k2 is a hash.) */
+  private sameWord(slot: number, text: string, from: number, to: number): boolean {
+    const w = this.dict[this.i32[8 * slot + 6]!]!;
+    if (w.length !== to - from) return false;
+    for (let k = 0; k < w.length; k++) if (norm(text.charCodeAt(from + k)) !== w.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** Adds the word text[from, to) under (k1, k2), growing (or, past the largest size, emptying) the table. */
+  private add(text: string, from: number, to: number, k1: number, k2: number): number {
+    if (2 * (this.entries + 1) > 1 << this.bits) {
+      if (this.bits < MAX_BITS) this.rehash(this.bits + 1);
+      else this.rehash(MIN_BITS, true); // a huge page of distinct words: start over rather than grow
     }
+    const { f64, i32 } = this;
+    const mask = (1 << this.bits) - 1;
+    let slot = slotOf(k1, k2, 32 - this.bits);
+    while (f64[4 * slot] !== 0) slot = (slot + 1) & mask;
     let word = '';
-    for (let k = from; k < to; k++) word += String.fromCharCode(norm(text.charCodeAt(k)));
-    this.hashes[slot] = hash;
-    this.words[slot] = word;
-    this.wordIds[slot] = this.vocab.get(stem(word));
-    this.flags[slot] =
-      (wordRules.startsCanonical(word) ? CANON : 0) |
-      (wordRules.dotted(word) ? DOTTED : 0) |
-      (wordRules.keepsS(word) ? KEEP_S : 0);
-    this.count++;
+    for (let c = from; c < to; c++) word += String.fromCharCode(norm(text.charCodeAt(c)));
+    f64[4 * slot] = k1;
+    f64[4 * slot + 1] = k2;
+    i32[8 * slot + 4] = this.vocab.get(stem(word));
+    i32[8 * slot + 6] = this.dict.length;
+    i32[8 * slot + 5] =
+      (Math.min(wordRules.canonicalLength(word), 15) << Flag.CanonShift) |
+      (wordRules.dotted(word) ? Flag.Dotted : 0) |
+      (wordRules.keepsS(word) ? Flag.KeepS : 0);
+    this.dict.push(word);
+    this.entries++;
     return slot;
+  }
+
+  /** Moves every entry into a table of 2 ** bits slots, or drops them all when `empty`. */
+  private rehash(bits: number, empty = false): void {
+    const old = this.f64;
+    const oldI32 = this.i32;
+    this.bits = bits;
+    this.f64 = new Float64Array(4 << bits);
+    this.i32 = new Int32Array(this.f64.buffer);
+    if (empty) {
+      this.entries = 0; // dict keeps its words until the read ends (read() then resets)
+      return;
+    }
+    const { f64, i32 } = this;
+    const mask = (1 << bits) - 1;
+    for (let s = 0; 4 * s < old.length; s++) {
+      const k1 = old[4 * s]!;
+      if (k1 === 0) continue;
+      const k2 = old[4 * s + 1]!;
+      let slot = slotOf(k1, k2, 32 - bits);
+      while (f64[4 * slot] !== 0) slot = (slot + 1) & mask;
+      f64[4 * slot] = k1;
+      f64[4 * slot + 1] = k2;
+      i32[8 * slot + 4] = oldI32[8 * s + 4]!;
+      i32[8 * slot + 5] = oldI32[8 * s + 5]!;
+      i32[8 * slot + 6] = oldI32[8 * s + 6]!;
+    }
   }
 }

@@ -217,22 +217,31 @@ const CANONICAL: Record<string, string> = {
 /** Words after which "'s" is a contraction ("it's"), not a possessive to drop. */
 const KEEP_S = new Set(['it', 'he', 'she', 'that', 'there', 'what', 'who', 'here', 'let', 'where', 'how']);
 
-/** Rules that depend on a plain word, so the first pass knows when to leave it to the tokenizer. */
+/** Rules that depend on a plain word, for the first pass (which reads plain words and canonical names itself). */
 export const wordRules = {
-  /** Does a canonical phrase ("homeland security", "st") start with this raw word? */
-  startsCanonical: (word: string): boolean => canonByFirst.has(word),
   /** Is "word." an abbreviation whose period belongs to it ("st.", "cmdr.")? */
   dotted: (word: string): boolean => DOTTED[word + '.'] !== undefined,
   /** Is "'s" after this word a contraction ("it's") rather than a possessive? */
   keepsS: (word: string): boolean => KEEP_S.has(word),
+  /** Words in the longest canonical phrase ("homeland security", "st") starting with this raw word (0: none). */
+  canonicalLength: (word: string): number => canonByFirst.get(word)?.[0]?.from.length ?? 0,
+  /** Words in the longest canonical phrase: none reaches further past its first word. */
+  longestCanonical: Math.max(...Object.keys(CANONICAL).map((phrase) => phrase.split(' ').length)),
+  /** The canonical phrases starting with this raw word, longest first (the tokenizer tries them in this order). */
+  canonicalPhrases: (word: string): readonly CanonicalPhrase[] => canonByFirst.get(word) ?? NO_PHRASES,
+  /** May text[from, to) separate two words of a canonical phrase (a few spaces, not a paragraph break)? */
+  phraseGap: (text: string, from: number, to: number): boolean => gapIsSpace(text, from, to),
 };
 
-interface CanonEntry {
-  from: string[];
-  to: string[];
+/** A canonical phrase: the raw words it is written with and the tokens that replace them. */
+export interface CanonicalPhrase {
+  readonly from: readonly string[];
+  readonly to: readonly string[];
 }
+const NO_PHRASES: readonly CanonicalPhrase[] = [];
+
 /** First token → entries, longest first. */
-const canonByFirst = new Map<string, CanonEntry[]>();
+const canonByFirst = new Map<string, CanonicalPhrase[]>();
 for (const [from, to] of Object.entries(CANONICAL)) {
   const fromWords = from.split(' ');
   const entry = { from: fromWords, to: to.split(' ') };
@@ -303,14 +312,18 @@ export function breakBefore(text: string, lastEnd: number, s: number): number {
 
 /** Does text[from, to) hold punctuation that ends a phrase (anything but spaces, hyphens, apostrophes)? */
 function gapBreaks(text: string, from: number, to: number): number {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (isSpace(c) || c === 45 || c === 0x2010 || c === 0x2011 || c === 47) continue;
-    const cls = classOf(c);
-    if (cls === APOS || cls === IGNORE) continue;
-    return 1;
-  }
+  for (let k = from; k < to; k++) if (breaksPhrase(text.charCodeAt(k))) return 1;
   return 0;
+}
+
+/**
+ * Does this character, between two tokens, end a phrase? Anything but spaces, hyphens, slashes,
+ * apostrophes and invisible characters does (the first pass tracks gaps character by character).
+ */
+export function breaksPhrase(c: number): boolean {
+  if (isSpace(c) || c === 45 || c === 0x2010 || c === 0x2011 || c === 47) return false;
+  const cls = classOf(c);
+  return cls !== APOS && cls !== IGNORE;
 }
 
 /** Class of the first character at or after i (or before it, step -1) that is not invisible. */
@@ -543,7 +556,7 @@ function tokenizeInto(text: string, start: number, end: number, out: TokenBuffer
   while (i < n) {
     const w = raw.words[i]!;
     const entries = canonByFirst.get(w);
-    let matched: CanonEntry | undefined;
+    let matched: CanonicalPhrase | undefined;
     if (entries !== undefined) {
       for (const entry of entries) {
         const len = entry.from.length;

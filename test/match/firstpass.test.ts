@@ -8,7 +8,7 @@ import { fillerParagraph, unrelatedPage } from '../../scripts/corpus/filler';
 import { createRng } from '../../scripts/corpus/prng';
 import { buildIndex } from '../../src/match/build';
 import { FirstPass } from '../../src/match/firstpass';
-import { tokenizeRanges } from '../../src/match/normalize';
+import { stem, tokenizeRanges } from '../../src/match/normalize';
 import { blockRanges } from '../../src/match/segment';
 import type { TextInput } from '../../src/match/types';
 import {
@@ -30,11 +30,24 @@ function expectSame(pass: FirstPass, input: TextInput): number {
   const want = tokenizeRanges(input.text, starts, ends);
   const wantIds = ix!.vocab.idsOf(want.words);
   const got = pass.read(input.text, starts, ends);
-  const where = (k: number): string =>
-    `token ${k} (“${want.words[k] ?? '(none)'}” at ${want.starts[k] ?? '?'}) of ${JSON.stringify(input.text.slice(0, 200))}`;
   expect(got.length, `token count of ${JSON.stringify(input.text.slice(0, 200))}`).toBe(want.length);
-  for (let k = 0; k < want.length; k++) {
-    expect([got.words[k], got.ids[k], got.starts[k], got.ends[k], got.breaks[k]], where(k)).toEqual([
+  // Compared in a loop first (pages have tens of thousands of tokens); the first difference,
+  // if any, is reported with its context.
+  let k = 0;
+  while (
+    k < want.length &&
+    got.words[k] === want.words[k] &&
+    got.ids[k] === wantIds[k] &&
+    got.starts[k] === want.starts[k] &&
+    got.ends[k] === want.ends[k] &&
+    got.breaks[k] === want.breaks[k]
+  )
+    k++;
+  if (k < want.length) {
+    const where = `token ${k} (“${want.words[k]}” at ${want.starts[k]}) of ${JSON.stringify(
+      input.text.slice(Math.max(0, want.starts[k]! - 100), want.starts[k]! + 100),
+    )}`;
+    expect([got.words[k], got.ids[k], got.starts[k], got.ends[k], got.breaks[k]], where).toEqual([
       want.words[k],
       wantIds[k],
       want.starts[k],
@@ -94,6 +107,106 @@ const EDGE_WORDS = [
   '—',
   '“',
   '…',
+  // Canonical names read by the fast path, and what stops them.
+  "Homeland Security's",
+  'Homeland Security’s spokeswoman',
+  'Homeland’s Security',
+  'Homeland  Security',
+  'Homeland   \n Security',
+  'Homeland\n\nSecurity',
+  'Homeland\u00a0Security',
+  'Homeland-Security',
+  'Homeland \u200bSecurity',
+  'Home\u200bland Security',
+  'Homeland Sécurity',
+  'Homeland Security Department',
+  'Department of Homeland Security Department',
+  'U.S. Immigration and Customs Enforcement',
+  'Immigration and Customs Enforcement’s',
+  'Immigration and Customs',
+  'immigration & customs enforcement',
+  'Customs and Border Protection officers',
+  'United States',
+  "United States's",
+  'united\tstates',
+  'per cent',
+  'per  cent',
+  'per cent.',
+  'per%',
+  'per ％',
+  'St Paul',
+  "St's",
+  'St. Paul’s',
+  'Jan 7',
+  'Mpls.',
+  // Word lengths around the key boundaries (10 and 20 characters) and past them.
+  'Abcdefghij',
+  'Abcdefghijk',
+  'abcdefghijklmnopqrst',
+  'abcdefghijklmnopqrstu',
+  'Abcdefghijklmnopqrstuvwxyz’s',
+  'administration',
+  "administration's",
+  '12345678901234567890123',
+  // Apostrophes and quotes next to words.
+  'it’s',
+  'IT’S',
+  'didn’t',
+  'officers’',
+  'Frey’s.',
+  'Frey’s”',
+  "Frey's%",
+  'said.”',
+  'said.\u200b',
+  'said,”',
+  '2,’',
+  'word—word',
+  'word–word',
+  // Phrase words the fast path cannot read (they still complete the phrase).
+  'Homeland Śecurity',
+  'per Çent',
+  'United Ştates',
+  'Department of Ĥomeland Security',
+];
+
+/** Every word of the canonical phrases, as pages write them, and words that look like them. */
+const CANONICAL_WORDS = [
+  'Homeland',
+  'homeland',
+  'Security',
+  'security',
+  'Department',
+  'department',
+  'of',
+  'Immigration',
+  'immigration',
+  'and',
+  '&',
+  'Customs',
+  'customs',
+  'Enforcement',
+  'enforcement',
+  'Border',
+  'Protection',
+  'United',
+  'States',
+  'U.S.',
+  'St.',
+  'St',
+  'Paul',
+  'per',
+  'cent',
+  'Ave',
+  'pct',
+  'Mpls',
+  'Jan',
+  'Sept',
+  'Cmdr',
+  "Homeland's",
+  'Security’s',
+  'Customs’',
+  'securities',
+  'homelands',
 ];
 
 const edgeText = joined(
@@ -163,6 +276,95 @@ describe.skipIf(ix === undefined)(
       const text = "Frey's demand: it's the officer's car. We're told the mayor's office won't say.";
       expectSame(pass, { text });
       expectSame(pass, { text });
+    });
+
+    it('on canonical names and rules cut by a block boundary at every position', () => {
+      const pass = new FirstPass(ix!.vocab);
+      const text =
+        'The Department of Homeland Security said per cent. U.S. Immigration and Customs ' +
+        "Enforcement's St. Paul office, Homeland Security’s 1,300% e.g. United States.";
+      for (let at = 0; at <= text.length; at++) {
+        expectSame(pass, { text, blocks: [at] });
+        expectSame(pass, { text, blocks: [0, at, Math.min(text.length, at + 7)] });
+      }
+    });
+
+    it('on text made of canonical phrase words, rules and plain words', () => {
+      const pass = new FirstPass(ix!.vocab);
+      const text = joined(
+        fc.oneof(
+          { weight: 4, arbitrary: fc.constantFrom(...CANONICAL_WORDS) },
+          { weight: 2, arbitrary: asciiWord },
+          { weight: 1, arbitrary: ruleWord },
+          { weight: 1, arbitrary: fc.constantFrom(...EDGE_WORDS) },
+        ),
+        40,
+      ).map((t) => t.replace(/[^\S\n]+/g, (gap) => (gap.length > 1 ? gap : ' ')));
+      fc.assert(
+        fc.property(
+          text.chain((t) =>
+            fc
+              .array(fc.integer({ min: 0, max: t.length }), { maxLength: 4 })
+              .map((bs) => ({ text: t, blocks: [...bs].sort((a, b) => a - b) })),
+          ),
+          (input) => {
+            expectSame(pass, input);
+            expectSame(pass, { text: input.text });
+          },
+        ),
+        RUNS,
+      );
+    });
+
+    it('on words that differ only in their last letters, at every length around the key sizes', () => {
+      const pass = new FirstPass(ix!.vocab);
+      // Keys are exact for ten characters per part; a key one character longer, or long words
+      // left unchecked, would give two of these words the same table entry.
+      const words: string[] = [];
+      for (let len = 1; len <= 32; len++) {
+        const stemPart = 'Abcdefghijklmnopqrstuvwxyz0123456789'.slice(0, len - 1);
+        for (const last of 'abcyz09') words.push(stemPart + last);
+      }
+      expectSame(pass, { text: words.join(' ') });
+      expectSame(pass, { text: [...words].reverse().join(', ') });
+    });
+
+    it('across output growth, with signs and canonical words at the edges', () => {
+      const pass = new FirstPass(ix!.vocab);
+      for (const text of [
+        '%'.repeat(3000),
+        'a%'.repeat(3000),
+        '& '.repeat(2500) + 'x',
+        'Frey’s '.repeat(1500),
+        'Homeland Security '.repeat(1200),
+        'per '.repeat(2100),
+      ])
+        expectSame(pass, { text });
+    });
+
+    it('when the page has more distinct words than the table holds', () => {
+      const pass = new FirstPass(ix!.vocab);
+      // 40,000 distinct words (the table starts over past 32,768), then the same page again.
+      const words = Array.from({ length: 40_000 }, (_, k) => {
+        let w = '';
+        for (let v = k + 1; v > 0; v = Math.floor(v / 26)) w += String.fromCharCode(97 + (v % 26));
+        return k % 7 === 0 ? `${w}’s` : w;
+      });
+      const text = `The ${words.join(' ')} Homeland Security said.`;
+      expect(expectSame(pass, { text })).toBeGreaterThan(40_000);
+      expectSame(pass, { text });
+    });
+
+    it('gives a word its id once the vocabulary has its stem', () => {
+      const own = buildIndex(dataset!);
+      const pass = new FirstPass(own.vocab);
+      const text = 'The zebrafish said zebrafish.';
+      const before = pass.read(text, Uint32Array.of(0), Uint32Array.of(text.length));
+      expect(before.ids[1]).toBe(-1);
+      own.vocab.add(stem('zebrafish'));
+      const after = pass.read(text, Uint32Array.of(0), Uint32Array.of(text.length));
+      expect(after.ids[1]).toBe(own.vocab.get(stem('zebrafish')));
+      expect(after.ids[1]).not.toBe(-1);
     });
 
     it('names a block outside the text', () => {
