@@ -66,10 +66,31 @@ export interface MatcherIndex {
   linkPhrases: PhraseSet<LinkOwner>;
   /** Per link phrase: the claim facts it stands for, packed as claim * 32 + fact (hot path). */
   phraseFacts: (Int32Array | undefined)[];
+  /**
+   * For the few link phrases owned by very many claims ("ice", "officer" in thousands of
+   * near-copies): per claim, the bits of its facts that use the phrase. A sentence touching
+   * fewer claims than such a phrase has owners ORs these in per touched claim instead.
+   */
+  phraseDense: (Uint32Array | undefined)[];
   /** Per link phrase: the claims for which it belongs to a gate fact (see buildIndex). */
   phraseGates: (Int32Array | undefined)[];
-  /** Per claim, per fact: the link phrase ids of the fact. */
-  factPhrases: Int32Array[][];
+  /**
+   * Every claim's facts in flat arrays (the sentence loop reads them for thousands of claims, so
+   * no object per claim): claim c's facts are the indices factStart[c] to factStart[c + 1] - 1,
+   * in cue order; fact f has weight factWeight[f] and link phrase ids
+   * factPhraseIds[factPhraseStart[f] .. factPhraseStart[f + 1] - 1], in cue order.
+   */
+  factStart: Uint32Array;
+  factWeight: Float64Array;
+  factPhraseStart: Uint32Array;
+  factPhraseIds: Int32Array;
+  /** Per claim: the sum of its facts' weights (as `ClaimInfo.totalWeight`). */
+  totalWeight: Float64Array;
+  /**
+   * Per claim: 1 when its fact weights are whole multiples of 1/1024 (1, 1.5, 0.25…), so any
+   * sum of them is exact in any order; the linker then bounds a claim's score without a margin.
+   */
+  exactWeights: Uint8Array;
   /** Per link phrase: the claims it vetoes. */
   phraseVetoes: (Int32Array | undefined)[];
   /** Per link phrase: the speakers it names. */
@@ -79,8 +100,11 @@ export interface MatcherIndex {
   aloneMask: Uint32Array;
   minFacts: Uint8Array;
   texts: IndexedText[];
-  /** shingle hash → ids of texts containing it. */
-  shingles: Map<number, number[]>;
+  /**
+   * shingle hash → the texts containing it, as (text id, the text's shingle count) pairs: the
+   * scans need the count of every text they touch, and reading it here costs no object read.
+   */
+  shingles: Map<number, Int32Array>;
   /** A bit per (shingle hash & SHINGLE_BITS_MASK): most page shingles miss, without a Map lookup. */
   shingleBits: Uint8Array;
   /** word id → claims whose statement/excerpts use it (rank only). */
@@ -97,12 +121,12 @@ export interface MatcherIndex {
    */
   speakerAnchors: Uint8Array;
   /**
-   * Per word id: the claim facts (claim * 32 + fact) with a phrase anchored on that word. A block
-   * whose anchors cannot give some claim all its required facts (and `min` in all, or an
-   * `alone` fact), that names no actor and shares no printed-text shingle, links nothing and
-   * changes no speaker context, so the linker skips it.
+   * 1 at the anchor word id of every phrase of a gate fact (`phraseGates`). No claim can have
+   * enough facts in a block without one of its gate phrases, so a block holding no such word,
+   * naming no actor and sharing no printed-text shingle links nothing and changes no speaker
+   * context: the linker skips it after one pass over its word ids.
    */
-  anchorFacts: (Int32Array | undefined)[];
+  gateAnchors: Uint8Array;
 }
 
 /** Words a page uses for someone whose statement it is carrying, without naming them. */
@@ -175,6 +199,10 @@ export function parseDataset(dataset: Dataset): ParsedDataset {
     claimCues: dataset.claims.map((claim) => parseClaimCues(claim.id, claim.cues)),
   };
 }
+
+/** Dense owner masks are kept for phrases with at least this many claim-fact owners, and at most MAX_DENSE. */
+const DENSE_MIN_OWNERS = 256;
+const MAX_DENSE = 64;
 
 /** Claims handled between two yields of `buildIndexSteps`. */
 const YIELD_EVERY = 6;
@@ -256,7 +284,7 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
   // Printed texts: quote variants and report excerpts, deduplicated, in a shingle index.
   const texts: IndexedText[] = [];
   const textByKey = new Map<string, number>();
-  const shingles = new Map<number, number[]>();
+  const postings = new Map<number, number[]>();
   const addText = (text: string, owner: TextOwner): void => {
     const words = normalizeWords(text);
     if (words.length < 3) return;
@@ -272,8 +300,8 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
         const h = shingleHash(ids[i]!, ids[i + 1]!, ids[i + 2]!);
         if (seen.has(h)) continue;
         seen.add(h);
-        const list = shingles.get(h);
-        if (list === undefined) shingles.set(h, [tid]);
+        const list = postings.get(h);
+        if (list === undefined) postings.set(h, [tid]);
         else list.push(tid);
       }
     }
@@ -351,14 +379,40 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
   const requiredMask = new Uint32Array(claims.length);
   const aloneMask = new Uint32Array(claims.length);
   const minFacts = new Uint8Array(claims.length);
-  const factPhrases: Int32Array[][] = [];
+  const factStart = new Uint32Array(claims.length + 1);
+  const factWeight: number[] = [];
+  const factPhraseStart: number[] = [0];
+  const factPhraseIds: number[] = [];
+  const totalWeight = new Float64Array(claims.length);
+  const exactWeights = new Uint8Array(claims.length);
   const gateClaims: number[][] = [];
+  // Dense owner masks: for phrases with at least 1/16 of the claims as owners (so a dense array
+  // is at most 16 times its owner list), the largest MAX_DENSE of them.
+  const denseMin = Math.max(DENSE_MIN_OWNERS, claims.length >>> 4);
+  const phraseDense: (Uint32Array | undefined)[] = new Array<Uint32Array | undefined>(phraseFacts.length);
+  phraseFacts
+    .map((codes, pid) => ({ pid, owners: codes?.length ?? 0 }))
+    .filter((p) => p.owners >= denseMin)
+    .sort((a, b) => b.owners - a.owners || a.pid - b.pid)
+    .slice(0, MAX_DENSE)
+    .forEach(({ pid }) => {
+      const dense = new Uint32Array(claims.length);
+      for (const code of phraseFacts[pid]!) dense[code >>> 5]! |= 1 << (code & 31);
+      phraseDense[pid] = dense;
+    });
   for (let ci = 0; ci < claims.length; ci++) {
     const info = claims[ci]!;
     const phrasesOf: Int32Array[] = info.cues.facts.map((f) =>
       Int32Array.from(new Set(f.phrases.map((p) => linkPhrases.idOf(p)).filter((id) => id >= 0))),
     );
-    factPhrases[ci] = phrasesOf;
+    for (const [fi, f] of info.cues.facts.entries()) {
+      factWeight.push(f.weight);
+      factPhraseIds.push(...phrasesOf[fi]!);
+      factPhraseStart.push(factPhraseIds.length);
+    }
+    factStart[ci + 1] = factWeight.length;
+    totalWeight[ci] = info.totalWeight;
+    exactWeights[ci] = info.cues.facts.every((f) => Number.isInteger(f.weight * 1024)) ? 1 : 0;
     info.cues.facts.forEach((f, fi) => {
       if (f.need) requiredMask[ci]! |= 1 << fi;
       if (f.alone) aloneMask[ci]! |= 1 << fi;
@@ -400,15 +454,21 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
     phraseGates[pid] = list === undefined ? undefined : Int32Array.from(list);
   }
   const speakerAnchors = new Uint8Array(vocab.size);
-  const anchorLists: number[][] = [];
+  const gateAnchors = new Uint8Array(vocab.size);
   linkPhrases.phrases.forEach((p, pid) => {
     const anchor = p.ids[p.anchor]!;
     if (phraseSubjects[pid]?.some((sp) => sp.actor !== undefined)) speakerAnchors[anchor] = 1;
-    const facts = phraseFacts[pid];
-    if (facts !== undefined) (anchorLists[anchor] ??= []).push(...facts);
+    if (phraseGates[pid] !== undefined) gateAnchors[anchor] = 1;
   });
-  const anchorFacts: (Int32Array | undefined)[] = [];
-  anchorLists.forEach((list, id) => (anchorFacts[id] = Int32Array.from(new Set(list))));
+  const shingles = new Map<number, Int32Array>();
+  for (const [h, tids] of postings) {
+    const pairs = new Int32Array(tids.length * 2);
+    tids.forEach((t, k) => {
+      pairs[2 * k] = t;
+      pairs[2 * k + 1] = texts[t]!.shingles;
+    });
+    shingles.set(h, pairs);
+  }
   const shingleBits = new Uint8Array((SHINGLE_BITS_MASK + 1) >>> 3);
   for (const h of shingles.keys()) shingleBits[(h & SHINGLE_BITS_MASK) >>> 3]! |= 1 << (h & 7);
 
@@ -419,8 +479,14 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
     claimIndex,
     linkPhrases,
     phraseFacts,
+    phraseDense,
     phraseGates,
-    factPhrases,
+    factStart,
+    factWeight: Float64Array.from(factWeight),
+    factPhraseStart: Uint32Array.from(factPhraseStart),
+    factPhraseIds: Int32Array.from(factPhraseIds),
+    totalWeight,
+    exactWeights,
     phraseVetoes,
     phraseSubjects,
     requiredMask,
@@ -438,7 +504,7 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
     ),
     stopIds,
     speakerAnchors,
-    anchorFacts,
+    gateAnchors,
   };
 }
 

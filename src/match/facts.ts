@@ -36,54 +36,105 @@ export function addHit(list: Hit[], start: number, end: number): void {
  * far from the rest ("killed" at the start of a long sentence is not the "to kill them" of a
  * clause at its end). Returns the chosen hits in reading order.
  */
-export function clusterFacts(info: ClaimInfo, hitsByFact: Map<number, Hit[]>): FactHit[] {
+export function clusterFacts(info: ClaimInfo, found: readonly FactHits[]): FactHit[] {
   const facts = info.cues.facts;
   // Anchor on a required fact with the fewest occurrences.
-  let anchorFact = -1;
+  let anchor: FactHits | undefined;
   let anchorRank = Infinity;
-  for (const [fi, hits] of hitsByFact) {
-    const rank = (facts[fi]!.need ? 0 : 1000) + hits.length;
+  for (const f of found) {
+    const rank = (facts[f.fact]!.need ? 0 : 1000) + f.hits.length;
     if (rank < anchorRank) {
       anchorRank = rank;
-      anchorFact = fi;
+      anchor = f;
     }
   }
-  let best: FactHit[] = [];
-  let bestExtent = Infinity;
-  for (const a of hitsByFact.get(anchorFact) ?? []) {
-    const chosen: FactHit[] = [{ fact: anchorFact, start: a.start, end: a.end }];
-    let lo = a.start;
-    let hi = a.end;
-    const centre = (a.start + a.end) / 2;
-    const optional: FactHit[] = [];
-    for (const [fi, hits] of hitsByFact) {
-      if (fi === anchorFact) continue;
-      let near = hits[0]!;
-      for (const h of hits) {
-        if (Math.abs((h.start + h.end) / 2 - centre) < Math.abs((near.start + near.end) / 2 - centre))
-          near = h;
+  if (anchor === undefined) return [];
+  const anchorFact = anchor.fact;
+  const anchors = anchor.hits;
+  const required: FactHits[] = [];
+  const optional: FactHits[] = [];
+  for (const f of found) if (f !== anchor) (facts[f.fact]!.need ? required : optional).push(f);
+  // The tightest cluster (the first of equals), measured without building each one: claims are
+  // placed by the thousand on a page when a dataset holds many near-copies.
+  let bestAt = 0;
+  if (anchors.length > 1) {
+    let bestExtent = Infinity;
+    for (let i = 0; i < anchors.length; i++) {
+      const extent = cluster(required, optional, anchorFact, anchors[i]!);
+      if (extent < bestExtent) {
+        bestExtent = extent;
+        bestAt = i;
       }
-      const fh = { fact: fi, start: near.start, end: near.end };
-      if (facts[fi]!.need) {
-        chosen.push(fh);
-        lo = Math.min(lo, near.start);
-        hi = Math.max(hi, near.end);
-      } else optional.push(fh);
-    }
-    for (const o of optional) {
-      if (o.end >= lo - OPTIONAL_REACH && o.start <= hi + OPTIONAL_REACH) chosen.push(o);
-    }
-    let first = Infinity;
-    let last = -Infinity;
-    for (const c of chosen) {
-      first = Math.min(first, c.start);
-      last = Math.max(last, c.end);
-    }
-    const extent = last - first - chosen.length * 0.5; // more facts in the same width is better
-    if (extent < bestExtent) {
-      bestExtent = extent;
-      best = chosen;
     }
   }
-  return best.sort((x, y) => x.start - y.start);
+  const best: FactHit[] = [];
+  if (anchors.length > 0) cluster(required, optional, anchorFact, anchors[bestAt]!, best);
+  return sortByStart(best);
+}
+
+/** The occurrences of one of a claim's facts in a sentence (at least one). */
+export interface FactHits {
+  fact: number; // index into the claim's cues.facts
+  hits: Hit[];
+}
+
+/**
+ * The cluster around one occurrence `a` of the anchor fact: the occurrence of every other fact
+ * nearest to it, optional ones only within OPTIONAL_REACH of the anchor and the required ones.
+ * Returns its extent (smaller is tighter; more facts in the same width count as tighter) and,
+ * when `out` is given, appends its hits: the anchor, the required facts, the optional ones.
+ */
+function cluster(
+  required: readonly FactHits[],
+  optional: readonly FactHits[],
+  anchorFact: number,
+  a: Hit,
+  out?: FactHit[],
+): number {
+  const centre = (a.start + a.end) / 2;
+  let lo = a.start;
+  let hi = a.end;
+  let count = 1;
+  out?.push({ fact: anchorFact, start: a.start, end: a.end });
+  for (const f of required) {
+    const near = nearest(f.hits, centre);
+    out?.push({ fact: f.fact, start: near.start, end: near.end });
+    lo = Math.min(lo, near.start);
+    hi = Math.max(hi, near.end);
+    count++;
+  }
+  let first = lo;
+  let last = hi;
+  for (const f of optional) {
+    const near = nearest(f.hits, centre);
+    if (near.end < lo - OPTIONAL_REACH || near.start > hi + OPTIONAL_REACH) continue;
+    out?.push({ fact: f.fact, start: near.start, end: near.end });
+    first = Math.min(first, near.start);
+    last = Math.max(last, near.end);
+    count++;
+  }
+  return last - first - count * 0.5;
+}
+
+/** The hit whose middle is nearest `centre` (the first of equals). */
+function nearest(hits: readonly Hit[], centre: number): Hit {
+  let near = hits[0]!;
+  for (const h of hits) {
+    if (Math.abs((h.start + h.end) / 2 - centre) < Math.abs((near.start + near.end) / 2 - centre)) near = h;
+  }
+  return near;
+}
+
+/**
+ * Sorts hits by start, keeping the order of equal starts (as the stable Array.prototype.sort),
+ * in place: lists of a few hits, sorted for every claim placed, where sort's scratch adds up.
+ */
+export function sortByStart<T extends Hit>(hits: T[]): T[] {
+  for (let i = 1; i < hits.length; i++) {
+    const h = hits[i]!;
+    let j = i;
+    for (; j > 0 && hits[j - 1]!.start > h.start; j--) hits[j] = hits[j - 1]!;
+    hits[j] = h;
+  }
+  return hits;
 }

@@ -11,6 +11,7 @@ import { Linker, describeFacts, type PartialEvidence, type TokenView } from './l
 import { FirstPass } from './firstpass';
 import { tokenize } from './normalize';
 import { blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
+import { IntList } from './phrases';
 import { SHINGLE_BITS_MASK, enoughShingles, shingleHash } from './texts';
 
 // The contract types, and the building blocks the scan CLI, the evaluation and tests use.
@@ -57,28 +58,31 @@ function lowerBound(starts: Uint32Array, offset: number, lo = 0, hi = starts.len
   return lo;
 }
 
-/** Per-claim and per-text scratch for `blockKind`, reset by generation stamps (one per matcher). */
+/** Per-claim, per-phrase and per-text scratch for `blockKind`, reset by generation stamps. */
 interface BlockScratch {
   gen: number;
   claimGen: Uint32Array;
   masks: Uint32Array;
-  idGen: Uint32Array;
+  phraseGen: Uint32Array;
   textGen: Uint32Array;
   textHits: Uint32Array;
-  touched: number[];
+  touched: IntList;
   hits: number[];
+  phrases: IntList;
 }
 
+/** Scratch for `blockKind`, sized for one matcher's indexes. */
 function blockScratch(ix: MatcherIndex): BlockScratch {
   return {
     gen: 0,
     claimGen: new Uint32Array(ix.claims.length),
     masks: new Uint32Array(ix.claims.length),
-    idGen: new Uint32Array(ix.vocab.size),
+    phraseGen: new Uint32Array(ix.linkPhrases.phrases.length),
     textGen: new Uint32Array(ix.texts.length),
     textHits: new Uint32Array(ix.texts.length),
-    touched: [],
+    touched: new IntList(),
     hits: [],
+    phrases: new IntList(),
   };
 }
 
@@ -99,8 +103,9 @@ const enum BlockKind {
  * sets the speaker for a later "he" only by naming an actor. Each test here is one the
  * sentences' own tests imply, counted over the whole block (a superset of any sentence's words:
  * shingle counts only grow, a phrase found in a sentence is found in its block), so a block
- * judged unable to link truly links nothing. Typed-array passes: most of a long page (filler,
- * comments, other stories, asides naming the mayor) is never segmented or linked.
+ * judged unable to link truly links nothing. One typed-array pass, and a phrase search only in
+ * blocks holding a gate phrase's anchor word: most of a long page (filler, comments, other
+ * stories, asides naming the mayor) is never segmented or linked.
  */
 function blockKind(
   ix: MatcherIndex,
@@ -110,31 +115,18 @@ function blockKind(
   to: number,
 ): BlockKind {
   const gen = ++sc.gen;
-  const { claimGen, masks, idGen, textGen, textHits, touched } = sc;
+  const { textGen, textHits } = sc;
   const ids = view.ids;
-  touched.length = 0;
   const bits = ix.shingleBits;
   let names = false;
+  // Any claim with enough facts here has one of its gate phrases here, hence that phrase's
+  // anchor word: without one, no phrase search is needed.
+  let gated = false;
   for (let i = from; i < to; i++) {
     const a = ids[i]!;
     if (a < 0) continue;
     if (ix.speakerAnchors[a] === 1) names = true;
-    // Anchor words first: a fact's phrases all contain their anchor, so claims whose anchors
-    // are missing need no phrase search below.
-    const facts = ix.anchorFacts[a];
-    if (facts !== undefined && idGen[a] !== gen) {
-      idGen[a] = gen;
-      for (let k = 0; k < facts.length; k++) {
-        const code = facts[k]!;
-        const claim = code >>> 5;
-        if (claimGen[claim] !== gen) {
-          claimGen[claim] = gen;
-          masks[claim] = 0;
-          touched.push(claim);
-        }
-        masks[claim]! |= 1 << (code & 31);
-      }
-    }
+    if (ix.gateAnchors[a] === 1) gated = true;
     if (i + 2 >= to) continue;
     const b = ids[i + 1]!;
     const c = ids[i + 2]!;
@@ -143,23 +135,16 @@ function blockKind(
     if ((bits[(h & SHINGLE_BITS_MASK) >>> 3]! & (1 << (h & 7))) === 0) continue;
     const list = ix.shingles.get(h);
     if (list === undefined) continue;
-    for (let l = 0; l < list.length; l++) {
+    for (let l = 0; l < list.length; l += 2) {
       const t = list[l]!;
       if (textGen[t] !== gen) {
         textGen[t] = gen;
         textHits[t] = 0;
       }
-      if (enoughShingles(++textHits[t]!, ix.texts[t]!.shingles)) return BlockKind.Link;
+      if (enoughShingles(++textHits[t]!, list[l + 1]!)) return BlockKind.Link;
     }
   }
-  let anchored = false;
-  for (const claim of touched) {
-    if (enoughFacts(ix, claim, masks[claim]!)) {
-      anchored = true;
-      break;
-    }
-  }
-  if (anchored && factsInPhrases(ix, sc, view, from, to)) return BlockKind.Link;
+  if (gated && factsInPhrases(ix, sc, view, from, to)) return BlockKind.Link;
   return names ? BlockKind.Names : BlockKind.Skip;
 }
 
@@ -172,9 +157,9 @@ function enoughFacts(ix: MatcherIndex, claim: number, mask: number): boolean {
 }
 
 /**
- * Do whole fact phrases (not just their anchor words) of tokens [from, to) give some claim
- * enough facts? The anchors of "as a weapon" or "run .. over" are common words; the phrases are
- * what sentences need.
+ * Do the fact phrases of tokens [from, to) give some claim enough facts? Only claims with a gate
+ * phrase here can (as in the linker's sentences); their facts come from the owners of each
+ * distinct phrase found.
  */
 function factsInPhrases(
   ix: MatcherIndex,
@@ -184,25 +169,45 @@ function factsInPhrases(
   to: number,
 ): boolean {
   const gen = ++sc.gen;
-  const { claimGen, masks, touched, hits } = sc;
-  touched.length = 0;
+  const { claimGen, masks, phraseGen, touched, hits, phrases } = sc;
+  touched.clear();
   hits.length = 0;
+  phrases.clear();
   ix.linkPhrases.scanInto(view.ids, view.breaks, from, to, hits);
   for (let h = 0; h < hits.length; h += 3) {
-    const facts = ix.phraseFacts[hits[h]!];
-    if (facts === undefined) continue;
-    for (let k = 0; k < facts.length; k++) {
-      const code = facts[k]!;
-      const claim = code >>> 5;
+    const pid = hits[h]!;
+    if (phraseGen[pid] === gen) continue;
+    phraseGen[pid] = gen;
+    phrases.push(pid);
+    const gates = ix.phraseGates[pid];
+    if (gates === undefined) continue;
+    for (let k = 0; k < gates.length; k++) {
+      const claim = gates[k]!;
       if (claimGen[claim] !== gen) {
         claimGen[claim] = gen;
         masks[claim] = 0;
         touched.push(claim);
       }
-      masks[claim]! |= 1 << (code & 31);
     }
   }
-  for (const claim of touched) if (enoughFacts(ix, claim, masks[claim]!)) return true;
+  if (touched.size === 0) return false;
+  const claims = touched.data;
+  for (let p = 0; p < phrases.size; p++) {
+    const pid = phrases.data[p]!;
+    const facts = ix.phraseFacts[pid];
+    if (facts === undefined) continue;
+    const dense = ix.phraseDense[pid];
+    if (dense !== undefined && touched.size < facts.length) {
+      for (let t = 0; t < touched.size; t++) masks[claims[t]!]! |= dense[claims[t]!]!;
+      continue;
+    }
+    for (let k = 0; k < facts.length; k++) {
+      const code = facts[k]!;
+      const claim = code >>> 5;
+      if (claimGen[claim] === gen) masks[claim]! |= 1 << (code & 31);
+    }
+  }
+  for (let t = 0; t < touched.size; t++) if (enoughFacts(ix, claims[t]!, masks[claims[t]!]!)) return true;
   return false;
 }
 

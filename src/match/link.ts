@@ -20,8 +20,9 @@ import {
 } from './attribution';
 import { CLAUSE_WORDS, findHedges, inRegions, quoteRegions } from './carriage';
 import { diffWords } from './diff';
-import { addHit, clusterFacts, type FactHit, type Hit } from './facts';
+import { addHit, clusterFacts, sortByStart, type FactHit, type FactHits, type Hit } from './facts';
 import { segmentBlocks, type Segmentation } from './segment';
+import { IntList } from './phrases';
 import { TextScanner, align } from './texts';
 
 /** Tokens of the text being linked (the whole page, or one passage), with dataset ids. */
@@ -108,6 +109,14 @@ export class Linker {
   private readonly phraseFirst: Int32Array;
   private readonly hits: number[] = [];
   private readonly next: number[] = [];
+  /** Per claim: the facts found in the sentence (valid where `seen` holds the generation). */
+  private readonly masks: Uint32Array;
+  private readonly estimates: Float64Array;
+  private readonly ownerSeen: Uint32Array;
+  private ownerStamp = 0;
+  private readonly touched = new IntList();
+  private readonly passing = new IntList();
+  private readonly likely = new IntList(MAX_EVALUATED);
 
   constructor(
     private readonly ix: MatcherIndex,
@@ -120,6 +129,9 @@ export class Linker {
     this.vetoed = new Uint32Array(ix.claims.length);
     this.phraseSeen = new Uint32Array(ix.linkPhrases.phrases.length);
     this.phraseFirst = new Int32Array(ix.linkPhrases.phrases.length);
+    this.masks = new Uint32Array(ix.claims.length);
+    this.estimates = new Float64Array(ix.claims.length);
+    this.ownerSeen = new Uint32Array(ix.claims.length);
   }
 
   /**
@@ -224,14 +236,18 @@ export class Linker {
     hits.length = 0;
     ix.linkPhrases.scanInto(tok.ids, tok.breaks, from, to, hits);
     const textLimit = partials === undefined ? MAX_EVALUATED : Infinity;
-    const textMatches = this.scanner.scan(tok.ids, from, to, textLimit);
+    // Below this coverage a printed text is neither an exact nor a near quote (rank wants all).
+    const minCoverage = partials === undefined ? Math.min(EXACT_COVERAGE, NEAR_COVERAGE) : 0;
+    const textMatches = this.scanner.scan(tok.ids, from, to, textLimit, minCoverage);
     // Most sentences of a long page share no phrase and no printed text with the dataset.
     if (hits.length === 0 && textMatches.length === 0) return emptySentence(from, to, start, end, block);
     const next = this.next;
     next.length = hits.length / 3;
     const subjects: SubjectHit[] = [];
-    const touched: number[] = [];
+    const touched = this.touched;
+    touched.clear();
     const seen = this.seen;
+    const masks = this.masks;
     for (let h = 0; h < hits.length; h += 3) {
       const pid = hits[h]!;
       if (this.phraseSeen[pid] !== gen) {
@@ -247,6 +263,7 @@ export class Linker {
             const claim = gates[k]!;
             if (seen[claim] !== gen) {
               seen[claim] = gen;
+              masks[claim] = 0;
               touched.push(claim);
             }
           }
@@ -258,6 +275,7 @@ export class Linker {
             const claim = codes[k]! >>> 5;
             if (seen[claim] !== gen) {
               seen[claim] = gen;
+              masks[claim] = 0;
               touched.push(claim);
             }
           }
@@ -272,53 +290,42 @@ export class Linker {
         }
       }
     }
-    // The facts of each touched claim present here (a bit test first: with thousands of claims,
-    // most stop at it), then their places.
-    let passing: { claim: number; mask: number; estimate: number }[] = [];
-    for (const claim of touched) {
-      const phrasesOf = ix.factPhrases[claim]!;
-      let mask = 0;
-      for (let fi = 0; fi < phrasesOf.length; fi++) {
-        const pids = phrasesOf[fi]!;
-        for (let k = 0; k < pids.length; k++) {
-          if (this.phraseSeen[pids[k]!] === gen) {
-            mask |= 1 << fi;
-            break;
-          }
-        }
+    // The facts of each touched claim present here, from the owners of each distinct phrase
+    // found (its first hit ends its chain). A sentence holds a handful of distinct phrases, while
+    // thousands of claims can be touched: walking the claims' own phrase lists instead costs a
+    // few times more, in scattered reads.
+    for (let h = 0; h < hits.length; h += 3) {
+      if (next[h / 3] !== -1) continue;
+      const codes = ix.phraseFacts[hits[h]!];
+      if (codes === undefined) continue;
+      const dense = ix.phraseDense[hits[h]!];
+      if (dense !== undefined && touched.size < codes.length) {
+        for (let t = 0; t < touched.size; t++) masks[touched.data[t]!]! |= dense[touched.data[t]!]!;
+        continue;
       }
-      const req = ix.requiredMask[claim]!;
-      const enough =
-        ((mask & req) === req && popcount(mask) >= ix.minFacts[claim]!) ||
-        (mask & ix.aloneMask[claim]!) !== 0;
-      if (partials === undefined && (!enough || this.vetoed[claim] === gen)) continue;
-      passing.push({ claim, mask, estimate: factShare(ix.claims[claim]!, mask) });
+      for (let k = 0; k < codes.length; k++) {
+        const code = codes[k]!;
+        const claim = code >>> 5;
+        if (seen[claim] === gen) masks[claim]! |= 1 << (code & 31);
+      }
+    }
+    const pass = this.passing;
+    pass.clear();
+    for (let t = 0; t < touched.size; t++) {
+      const claim = touched.data[t]!;
+      if (partials === undefined) {
+        const mask = masks[claim]!;
+        const req = ix.requiredMask[claim]!;
+        const enough =
+          ((mask & req) === req && popcount(mask) >= ix.minFacts[claim]!) ||
+          (mask & ix.aloneMask[claim]!) !== 0;
+        if (!enough || this.vetoed[claim] === gen) continue;
+      }
+      pass.push(claim);
     }
     // Thousands of near-duplicate claims can pass in one sentence; only a few can be linked, so
     // place only the likeliest (by the share of their fact weight present).
-    if (partials === undefined && passing.length > MAX_EVALUATED) {
-      passing.sort((x, y) => y.estimate - x.estimate || x.claim - y.claim);
-      passing = passing.slice(0, MAX_EVALUATED);
-    }
-    const facts = new Map<number, Map<number, Hit[]>>();
-    for (const { claim, mask } of passing) {
-      const phrasesOf = ix.factPhrases[claim]!;
-      const byFact = new Map<number, Hit[]>();
-      for (let fi = 0; fi < phrasesOf.length; fi++) {
-        if ((mask & (1 << fi)) === 0) continue;
-        const list: Hit[] = [];
-        for (const pid of phrasesOf[fi]!) {
-          if (this.phraseSeen[pid] !== gen) continue;
-          for (let h = this.phraseFirst[pid]!; h >= 0; h = next[h / 3]!)
-            addHit(list, hits[h + 1]!, hits[h + 2]!);
-        }
-        byFact.set(
-          fi,
-          list.sort((x, y) => x.start - y.start),
-        );
-      }
-      facts.set(claim, byFact);
-    }
+    const passing = partials === undefined && pass.size > MAX_EVALUATED ? this.likeliest(pass) : pass;
     const vetoed = this.vetoed;
 
     const byClaim = new Map<number, Candidate>();
@@ -331,10 +338,11 @@ export class Linker {
         tm.coverage >= NEAR_COVERAGE &&
         tm.density >= NEAR_DENSITY &&
         (t.ids.length >= SHORT_TEXT || tm.coverage >= 0.9);
-      const seen = new Set<number>();
+      // Each owner claim once (a stamp per claim and printed text, not a Set per text).
+      const stamp = ++this.ownerStamp;
       for (const owner of t.owners) {
-        if (seen.has(owner.claim)) continue;
-        seen.add(owner.claim);
+        if (this.ownerSeen[owner.claim] === stamp) continue;
+        this.ownerSeen[owner.claim] = stamp;
         if (partials !== undefined) {
           const p = notePartial(partials, owner.claim);
           p.coverage = Math.max(p.coverage, tm.coverage);
@@ -366,11 +374,12 @@ export class Linker {
       }
     }
 
-    // 2. Key facts: a paraphrase when the required ones (and enough in all) are here.
-    for (const [ci, hitsByFact] of facts) {
+    // 2. Key facts: a paraphrase when the required ones (and enough in all) are here. Returns
+    // the candidate made or changed.
+    const keyFacts = (ci: number): Candidate | undefined => {
       const info = ix.claims[ci]!;
       const cues = info.cues;
-      const list = clusterFacts(info, hitsByFact);
+      const list = clusterFacts(info, this.factHits(ci, gen));
       let weight = 0;
       let required = 0;
       let alone = false;
@@ -388,8 +397,8 @@ export class Linker {
         }
         if (vetoed[ci] === gen) p.vetoed = true;
       }
-      if (vetoed[ci] === gen) continue;
-      if (!alone && (required < info.required || list.length < cues.min)) continue;
+      if (vetoed[ci] === gen) return undefined;
+      if (!alone && (required < info.required || list.length < cues.min)) return undefined;
       const score = 0.5 + 0.35 * (info.totalWeight > 0 ? weight / info.totalWeight : 1);
       const evidence: number[] = [];
       let lo = to;
@@ -405,10 +414,10 @@ export class Linker {
         prev.facts = list;
         prev.score = Math.max(prev.score, score);
         for (const k of evidence) if (!prev.evidence.includes(k)) prev.evidence.push(k);
-        continue;
+        return prev;
       }
       const span = this.clauseSpan(tok, lo, hi, from, to);
-      byClaim.set(ci, {
+      const made: Candidate = {
         claim: ci,
         reason: 'paraphrase',
         score,
@@ -416,7 +425,28 @@ export class Linker {
         to: span.to,
         evidence,
         facts: list,
-      });
+      };
+      byClaim.set(ci, made);
+      return made;
+    };
+    if (partials !== undefined) for (let k = 0; k < passing.size; k++) keyFacts(passing.data[k]!);
+    else {
+      // Past MAX_CLAIMS_PER_SENTENCE candidates only the best are kept (the cut below), so a
+      // claim that can no longer outrank the last of the best is not placed. Scores only grow and
+      // candidates only come, so the best so far can only get better: skipping stays right.
+      let best: Candidate[] | undefined;
+      for (let k = 0; k < passing.size; k++) {
+        const ci = passing.data[k]!;
+        if (byClaim.size > MAX_CLAIMS_PER_SENTENCE) {
+          if (best === undefined) {
+            best = [];
+            for (const c of byClaim.values()) offerBest(best, c);
+          }
+          if (this.outranked(ci, byClaim.get(ci), best)) continue;
+        }
+        const changed = keyFacts(ci);
+        if (changed !== undefined && best !== undefined) offerBest(best, changed);
+      }
     }
 
     // A sentence states a handful of claims at most; past that, near-duplicate claims compete
@@ -440,6 +470,80 @@ export class Linker {
       hasClaims: candidates.length > 0,
       named: subjects.some((h) => h.actor !== undefined),
     };
+  }
+
+  /**
+   * The places of each fact of `claim` found in the sentence last scanned (generation `gen`), in
+   * fact order: its phrases in cue order, each phrase's hits latest first.
+   */
+  private factHits(claim: number, gen: number): FactHits[] {
+    const ix = this.ix;
+    const hits = this.hits;
+    const next = this.next;
+    const mask = this.masks[claim]!;
+    const base = ix.factStart[claim]!;
+    const found: FactHits[] = [];
+    for (let fi = 0; fi < ix.factStart[claim + 1]! - base; fi++) {
+      if ((mask & (1 << fi)) === 0) continue;
+      const list: Hit[] = [];
+      for (let k = ix.factPhraseStart[base + fi]!; k < ix.factPhraseStart[base + fi + 1]!; k++) {
+        const pid = ix.factPhraseIds[k]!;
+        if (this.phraseSeen[pid] !== gen) continue;
+        for (let h = this.phraseFirst[pid]!; h >= 0; h = next[h / 3]!)
+          addHit(list, hits[h + 1]!, hits[h + 2]!);
+      }
+      found.push({ fact: fi, hits: sortByStart(list) });
+    }
+    return found;
+  }
+
+  /**
+   * Can claim `ci` no longer enter `best` (the first MAX_CLAIMS_PER_SENTENCE candidates in cut
+   * order: score, then lower claim), whatever its facts give? Its paraphrase score is
+   * 0.5 + 0.35 * (weight of its clustered facts / total), and those facts are some of the ones
+   * in its mask: so at most 0.5 + 0.35 * factShare. That bound is exact, ties included, when the
+   * claim's weights add up exactly in any order; otherwise it gets a margin and a tie never
+   * skips. A printed-text candidate `prev` of the claim must be out of the best too, and its
+   * evidence its own (placing the facts adds to the evidence array of every owner of its text).
+   */
+  private outranked(ci: number, prev: Candidate | undefined, best: readonly Candidate[]): boolean {
+    const ix = this.ix;
+    const cut = best[MAX_CLAIMS_PER_SENTENCE - 1];
+    if (cut === undefined || !(ix.totalWeight[ci]! > 0)) return false;
+    if (prev !== undefined) {
+      if (best.includes(prev) || prev.text === undefined) return false;
+      if (ix.texts[prev.text.id]!.owners.some((o) => o.claim !== ci)) return false;
+    }
+    const bound = 0.5 + 0.35 * factShare(ix, ci, this.masks[ci]!);
+    if (ix.exactWeights[ci] === 1) return !ranksBefore(bound, ci, cut);
+    return bound + 1e-9 < cut.score;
+  }
+
+  /**
+   * The MAX_EVALUATED claims of `passing` with the largest share of their fact weight present
+   * (ties: lower claim first), in that order: the head of a full sort, kept by insertion, as
+   * most claims lose to the last one kept at once. Their fact masks are in `masks`.
+   */
+  private likeliest(passing: IntList): IntList {
+    const ix = this.ix;
+    const est = this.estimates;
+    const likely = this.likely;
+    likely.clear();
+    const before = (x: number, y: number): boolean => est[x]! > est[y]! || (est[x] === est[y] && x < y);
+    for (let p = 0; p < passing.size; p++) {
+      const claim = passing.data[p]!;
+      est[claim] = factShare(ix, claim, this.masks[claim]!);
+      let k: number;
+      if (likely.size < MAX_EVALUATED) {
+        k = likely.size;
+        likely.push(claim);
+      } else if (before(claim, likely.data[MAX_EVALUATED - 1]!)) k = MAX_EVALUATED - 1;
+      else continue;
+      const top = likely.data;
+      for (; k > 0 && before(claim, top[k - 1]!); k--) top[k] = top[k - 1]!;
+      top[k] = claim;
+    }
+    return likely;
   }
 
   /** Works out quotation marks and the sentence's own speaker (only where it can matter). */
@@ -561,17 +665,41 @@ export class Linker {
     if (attribution === undefined && hedges.length === 0) carried.push('stated-as-fact');
     const bySource = attribution?.actorId !== undefined && info.asserters.has(attribution.actorId);
     const score = Math.min(1, c.score + (bySource ? SOURCE_BONUS : 0));
+    // The readable detail and the quote diffs are what a card shows when a reader opens it; a
+    // page is linked without them, so they are worked out on first read (from a few offsets and
+    // the sentence's own tokens: the page's token arrays are not kept alive for them). Accessors
+    // in the literal are own enumerable properties: JSON, spreads, structured clone and
+    // extension messaging all read the values.
+    const ix = this.ix;
+    const text = this.text;
+    const reason = c.reason;
+    const facts = factSpans(c.facts, tok);
+    const printed = reason !== 'paraphrase' ? c.text : undefined;
+    const quote = directQuote && info.variants.length > 0 ? sentenceQuote(text, tok, r, c) : undefined;
+    const cache = this.diffCache;
+    let detail: string | undefined;
+    let comparisons: QuoteComparison[] | undefined = quote === undefined ? [] : undefined;
     const match: ClaimMatch = {
       claimId: info.claim.id,
       start,
       end,
-      text: this.text.slice(start, end),
+      text: text.slice(start, end),
       score: Math.round(score * 1000) / 1000,
-      reason: c.reason,
-      detail: this.detail(info, c, tok, attribution, bySource),
+      reason,
+      get detail(): string {
+        return (detail ??= detailText(ix, info, text, printed, reason, facts, attribution, bySource));
+      },
+      set detail(value: string) {
+        detail = value;
+      },
       carried,
       hedges,
-      quoteComparisons: directQuote ? this.compare(info, c, r, tok) : [],
+      get quoteComparisons(): QuoteComparison[] {
+        return (comparisons ??= compareQuote(info, c.claim, quote!, cache));
+      },
+      set quoteComparisons(value: QuoteComparison[]) {
+        comparisons = value;
+      },
     };
     if (attribution !== undefined) {
       match.attributedTo =
@@ -580,121 +708,6 @@ export class Linker {
           : { text: attribution.text };
     }
     return match;
-  }
-
-  /** Word diffs between the page's quoted words and each outlet's printed version. */
-  private compare(info: ClaimInfo, c: Candidate, r: SentenceResult, tok: TokenView): QuoteComparison[] {
-    if (info.variants.length === 0) return [];
-    let qa = -1;
-    let qb = -1;
-    for (let k = c.from; k < c.to; k++) {
-      if (!r.inQuote[k - r.from]) continue;
-      if (qa < 0) qa = k;
-      qb = k + 1;
-    }
-    // The whole quotation the matched words sit in: the match may cover only part of it (words
-    // the page inserted, such as stray markup, split the alignment), and the rest is not missing.
-    // Markup or stray quotation marks inside a quotation can split it into several regions, so
-    // the sentence's other quoted words all count.
-    let extra = false;
-    if (qa >= 0) {
-      for (let k = r.from; k < r.to && !extra; k++)
-        extra = (k < qa || k >= qb) && r.inQuote[k - r.from] === 1;
-    } else {
-      // No quotation marks (a post, a transcript): the matched words themselves are the quote.
-      qa = c.from;
-      qb = c.to;
-    }
-    const best = new Map<string, { cmp: QuoteComparison; same: number }>();
-    for (let vi = 0; vi < info.variants.length; vi++) {
-      const v = info.variants[vi]!;
-      // Reach as far into the quotation as this printed version's words go, no further: a
-      // longer quotation holding other claims' words is not a difference from this one.
-      let a = qa;
-      let b = qb;
-      // Only when words seem missing: the alignment costs a sentence × printed-words table.
-      if (extra && this.diffFor(c.claim, vi, tok, qa, qb, v).some((o) => o.op === 'removed')) {
-        for (const k of align(tok.ids, r.from, r.to, v.ids).matched) {
-          if (r.inQuote[k - r.from] !== 1) continue;
-          if (k < a) a = k;
-          if (k + 1 > b) b = k + 1;
-        }
-      }
-      if (b - a < 2) continue;
-      const ops = this.diffFor(c.claim, vi, tok, a, b, v).map((o) => ({ ...o }));
-      let same = 0;
-      for (const op of ops) if (op.op === 'same') same += op.text.length;
-      // An outlet with several printed fragments ("1,300%…", "8,000%…"): compare the closest.
-      const prev = best.get(v.outletId);
-      if (prev !== undefined && prev.same >= same) continue;
-      best.set(v.outletId, {
-        same,
-        cmp: { outletId: v.outletId, printed: v.printed, identical: ops.every((o) => o.op === 'same'), ops },
-      });
-    }
-    return [...best.values()].map((b) => b.cmp);
-  }
-
-  /** The diff of page tokens [a, b) against a printed variant, once per distinct quote. */
-  private diffFor(
-    claim: number,
-    vi: number,
-    tok: TokenView,
-    a: number,
-    b: number,
-    v: PrintedVariant,
-  ): DiffOp[] {
-    // Pages repeat quotes (syndicated copies, live blogs): diff each distinct quote once.
-    const key = `${claim}|${vi}|${this.text.slice(tok.starts[a]!, tok.ends[b - 1]!)}`;
-    let cached = this.diffCache.get(key);
-    if (cached === undefined) {
-      cached = diffWords({ text: this.text, tokens: tok, from: a, to: b }, v.run);
-      this.diffCache.set(key, cached);
-    }
-    return cached;
-  }
-
-  /** A readable sentence on why the claim was linked. */
-  private detail(
-    info: ClaimInfo,
-    c: Candidate,
-    tok: TokenView,
-    attribution: Attribution | undefined,
-    bySource: boolean,
-  ): string {
-    const parts: string[] = [];
-    if (c.text !== undefined && c.reason !== 'paraphrase') parts.push(this.textDetail(c.text, c.reason));
-    const facts = describeFacts(info, c.facts, this.text, tok);
-    if (facts !== '') parts.push(facts);
-    if (parts.length === 0) parts.push('Matched the claim');
-    if (attribution !== undefined) {
-      const who =
-        attribution.actorId !== undefined
-          ? (this.ix.actorNames.get(attribution.actorId) ?? attribution.actorId)
-          : undefined;
-      const said =
-        who !== undefined && who.toLowerCase() !== attribution.text.toLowerCase()
-          ? `“${attribution.text}” (${who})`
-          : `“${attribution.text}”`;
-      parts.push(bySource ? `Attributed to ${said}, who asserted it` : `Attributed to ${said}`);
-    }
-    return parts.join('. ') + '.';
-  }
-
-  /** "Same words as The Associated Press's report (line 7)", "Close to the quote as printed by…". */
-  private textDetail(t: NonNullable<Candidate['text']>, reason: MatchReason): string {
-    const text = this.ix.texts[t.id]!;
-    const outlet = (id: string): string => this.ix.outletNames.get(id) ?? id;
-    const variantOutlets = unique(
-      text.owners.filter((o) => o.source === 'variant').map((o) => outlet(o.outletId)),
-    );
-    const excerptOwners = text.owners.filter((o) => o.source === 'excerpt');
-    const what =
-      variantOutlets.length > 0
-        ? `the quote as printed by ${listJoin(variantOutlets)}`
-        : `${listJoin(unique(excerptOwners.map((o) => outlet(o.outletId))))}'s report${lineOf(this.ix, excerptOwners[0]?.reportId)}`;
-    if (reason === 'exact-quote') return `Same words as ${what}`;
-    return `Close to ${what} (${t.lcs} of ${t.length} words)`;
   }
 }
 
@@ -729,13 +742,37 @@ function emptySentence(from: number, to: number, start: number, end: number, blo
   };
 }
 
+/** Does (score, claim) come before candidate `c` in the order a sentence's candidates are cut in? */
+function ranksBefore(score: number, claim: number, c: Candidate): boolean {
+  return score > c.score || (score === c.score && claim < c.claim);
+}
+
+/**
+ * Keeps `best` the first MAX_CLAIMS_PER_SENTENCE candidates in cut order, after `c` was added
+ * or its score raised (scores only grow, so no other candidate can come in).
+ */
+function offerBest(best: Candidate[], c: Candidate): void {
+  const at = best.indexOf(c);
+  if (at >= 0) best.splice(at, 1);
+  else if (best.length === MAX_CLAIMS_PER_SENTENCE) {
+    if (!ranksBefore(c.score, c.claim, best[MAX_CLAIMS_PER_SENTENCE - 1]!)) return;
+    best.pop();
+  }
+  let j = best.length;
+  best.push(c);
+  for (; j > 0 && ranksBefore(c.score, c.claim, best[j - 1]!); j--) best[j] = best[j - 1]!;
+  best[j] = c;
+}
+
 /** Share of a claim's fact weight whose bits are set in `mask`. */
-function factShare(info: ClaimInfo, mask: number): number {
+function factShare(ix: MatcherIndex, claim: number, mask: number): number {
+  const base = ix.factStart[claim]!;
+  const n = ix.factStart[claim + 1]! - base;
   let w = 0;
-  info.cues.facts.forEach((f, fi) => {
-    if ((mask & (1 << fi)) !== 0) w += f.weight;
-  });
-  return info.totalWeight > 0 ? w / info.totalWeight : 0;
+  // In fact order, as the claim's own weight sums: the same floats, so the same ties.
+  for (let fi = 0; fi < n; fi++) if ((mask & (1 << fi)) !== 0) w += ix.factWeight[base + fi]!;
+  const total = ix.totalWeight[claim]!;
+  return total > 0 ? w / total : 0;
 }
 
 /** Number of set bits (facts seen). */
@@ -753,11 +790,23 @@ function notePartial(partials: Map<number, PartialEvidence>, claim: number): Par
 
 /** Says which facts matched, in the page's words: "Key facts: vehicle (“car”). Numbers: 1,300%." */
 export function describeFacts(info: ClaimInfo, facts: FactHit[], text: string, tok: TokenView): string {
-  if (facts.length === 0) return '';
+  return describeFactSpans(info, factSpans(facts, tok), text);
+}
+
+/** Fact hits as (fact, start offset, end offset) triples: all a detail needs of the page's tokens. */
+function factSpans(facts: readonly FactHit[], tok: TokenView): number[] {
+  const spans: number[] = [];
+  for (const h of facts) spans.push(h.fact, tok.starts[h.start]!, tok.ends[h.end - 1]!);
+  return spans;
+}
+
+/** `describeFacts` from (fact, start, end) triples. */
+function describeFactSpans(info: ClaimInfo, spans: readonly number[], text: string): string {
+  if (spans.length === 0) return '';
   const groups: Record<'term' | 'number' | 'name', string[]> = { term: [], number: [], name: [] };
-  for (const h of facts) {
-    const f = info.cues.facts[h.fact]!;
-    const words = text.slice(tok.starts[h.start]!, tok.ends[h.end - 1]!);
+  for (let k = 0; k < spans.length; k += 3) {
+    const f = info.cues.facts[spans[k]!]!;
+    const words = text.slice(spans[k + 1]!, spans[k + 2]!);
     groups[f.kind].push(
       f.kind === 'term' && words.toLowerCase() !== f.name.toLowerCase() ? `${f.name} (“${words}”)` : words,
     );
@@ -767,6 +816,144 @@ export function describeFacts(info: ClaimInfo, facts: FactHit[], text: string, t
   if (groups.number.length > 0) parts.push(`Numbers: ${groups.number.join(', ')}`);
   if (groups.name.length > 0) parts.push(`Names: ${groups.name.join(', ')}`);
   return parts.join('. ');
+}
+
+/** A readable sentence on why the claim was linked. */
+function detailText(
+  ix: MatcherIndex,
+  info: ClaimInfo,
+  text: string,
+  printed: Candidate['text'],
+  reason: MatchReason,
+  facts: readonly number[],
+  attribution: Attribution | undefined,
+  bySource: boolean,
+): string {
+  const parts: string[] = [];
+  if (printed !== undefined) parts.push(textDetail(ix, printed, reason));
+  const described = describeFactSpans(info, facts, text);
+  if (described !== '') parts.push(described);
+  if (parts.length === 0) parts.push('Matched the claim');
+  if (attribution !== undefined) {
+    const who =
+      attribution.actorId !== undefined
+        ? (ix.actorNames.get(attribution.actorId) ?? attribution.actorId)
+        : undefined;
+    const said =
+      who !== undefined && who.toLowerCase() !== attribution.text.toLowerCase()
+        ? `“${attribution.text}” (${who})`
+        : `“${attribution.text}”`;
+    parts.push(bySource ? `Attributed to ${said}, who asserted it` : `Attributed to ${said}`);
+  }
+  return parts.join('. ') + '.';
+}
+
+/** "Same words as The Associated Press's report (line 7)", "Close to the quote as printed by…". */
+function textDetail(ix: MatcherIndex, t: NonNullable<Candidate['text']>, reason: MatchReason): string {
+  const text = ix.texts[t.id]!;
+  const outlet = (id: string): string => ix.outletNames.get(id) ?? id;
+  const variantOutlets = unique(
+    text.owners.filter((o) => o.source === 'variant').map((o) => outlet(o.outletId)),
+  );
+  const excerptOwners = text.owners.filter((o) => o.source === 'excerpt');
+  const what =
+    variantOutlets.length > 0
+      ? `the quote as printed by ${listJoin(variantOutlets)}`
+      : `${listJoin(unique(excerptOwners.map((o) => outlet(o.outletId))))}'s report${lineOf(ix, excerptOwners[0]?.reportId)}`;
+  if (reason === 'exact-quote') return `Same words as ${what}`;
+  return `Close to ${what} (${t.lcs} of ${t.length} words)`;
+}
+
+/** One sentence's tokens (copied, so the page's arrays can go) and where a quoted claim sits in it. */
+interface SentenceQuote {
+  text: string;
+  tokens: { words: string[]; starts: Uint32Array; ends: Uint32Array; ids: Int32Array };
+  inQuote: Uint8Array;
+  /** The claim's token span, relative to the sentence. */
+  from: number;
+  to: number;
+}
+
+function sentenceQuote(text: string, tok: TokenView, r: SentenceResult, c: Candidate): SentenceQuote {
+  return {
+    text,
+    tokens: {
+      words: tok.words.slice(r.from, r.to),
+      starts: tok.starts.slice(r.from, r.to),
+      ends: tok.ends.slice(r.from, r.to),
+      ids: tok.ids.slice(r.from, r.to),
+    },
+    inQuote: r.inQuote,
+    from: c.from - r.from,
+    to: c.to - r.from,
+  };
+}
+
+/** Word diffs between the page's quoted words and each outlet's printed version. */
+function compareQuote(
+  info: ClaimInfo,
+  claim: number,
+  q: SentenceQuote,
+  cache: Map<string, DiffOp[]>,
+): QuoteComparison[] {
+  const n = q.tokens.ids.length;
+  let qa = -1;
+  let qb = -1;
+  for (let k = q.from; k < q.to; k++) {
+    if (!q.inQuote[k]) continue;
+    if (qa < 0) qa = k;
+    qb = k + 1;
+  }
+  // The whole quotation the matched words sit in: the match may cover only part of it (words
+  // the page inserted, such as stray markup, split the alignment), and the rest is not missing.
+  // Markup or stray quotation marks inside a quotation can split it into several regions, so
+  // the sentence's other quoted words all count.
+  let extra = false;
+  if (qa >= 0) {
+    for (let k = 0; k < n && !extra; k++) extra = (k < qa || k >= qb) && q.inQuote[k] === 1;
+  } else {
+    // No quotation marks (a post, a transcript): the matched words themselves are the quote.
+    qa = q.from;
+    qb = q.to;
+  }
+  // Pages repeat quotes (syndicated copies, live blogs): diff each distinct quote once.
+  const diff = (vi: number, a: number, b: number, v: PrintedVariant): DiffOp[] => {
+    const key = `${claim}|${vi}|${q.text.slice(q.tokens.starts[a]!, q.tokens.ends[b - 1]!)}`;
+    let cached = cache.get(key);
+    if (cached === undefined) {
+      cached = diffWords({ text: q.text, tokens: q.tokens, from: a, to: b }, v.run);
+      cache.set(key, cached);
+    }
+    return cached;
+  };
+  const best = new Map<string, { cmp: QuoteComparison; same: number }>();
+  for (let vi = 0; vi < info.variants.length; vi++) {
+    const v = info.variants[vi]!;
+    // Reach as far into the quotation as this printed version's words go, no further: a
+    // longer quotation holding other claims' words is not a difference from this one.
+    let a = qa;
+    let b = qb;
+    // Only when words seem missing: the alignment costs a sentence × printed-words table.
+    if (extra && diff(vi, qa, qb, v).some((o) => o.op === 'removed')) {
+      for (const k of align(q.tokens.ids, 0, n, v.ids).matched) {
+        if (q.inQuote[k] !== 1) continue;
+        if (k < a) a = k;
+        if (k + 1 > b) b = k + 1;
+      }
+    }
+    if (b - a < 2) continue;
+    const ops = diff(vi, a, b, v).map((o) => ({ ...o }));
+    let same = 0;
+    for (const op of ops) if (op.op === 'same') same += op.text.length;
+    // An outlet with several printed fragments ("1,300%…", "8,000%…"): compare the closest.
+    const prev = best.get(v.outletId);
+    if (prev !== undefined && prev.same >= same) continue;
+    best.set(v.outletId, {
+      same,
+      cmp: { outletId: v.outletId, printed: v.printed, identical: ops.every((o) => o.op === 'same'), ops },
+    });
+  }
+  return [...best.values()].map((b) => b.cmp);
 }
 
 function unique<T>(xs: T[]): T[] {

@@ -15,6 +15,33 @@ export const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * A growable list of 32-bit ints, for scratch lists reused across sentences and blocks:
+ * `clear` keeps the storage (setting a JS array's length to 0 drops it, and refilling it
+ * allocates again, which with thousands of claims is megabytes per page).
+ */
+export class IntList {
+  data: Int32Array;
+  size = 0;
+
+  constructor(capacity = 64) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(value: number): void {
+    if (this.size === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.size++] = value;
+  }
+
+  clear(): void {
+    this.size = 0;
+  }
+}
+
 /** Distinct page words remembered by `idsOf`. */
 const SURFACE_CACHE = 100_000;
 
@@ -91,6 +118,22 @@ export function compilePhrase(text: string, vocab: Vocabulary): CompiledPhrase {
   return { text, ids: Int32Array.from(ids), gaps: Uint8Array.from(gaps), anchor: 0 };
 }
 
+/** Phrases anchored on one word, more than this many, are split by the word next to the anchor. */
+const SPLIT_ANCHOR = 6;
+
+/**
+ * The phrases of a common anchor word ("agent" in "agent shot", "federal agent", … and in
+ * thousands of near-copies of claims) split off by the word that must sit right beside the
+ * anchor, so an occurrence of the anchor checks only the phrases its neighbours allow. Each
+ * list is in ascending phrase id.
+ */
+interface SplitLists {
+  /** Phrases whose next word comes right after the anchor, by that word's id. */
+  next: Map<number, number[]>;
+  /** Phrases that end at the anchor and whose previous word comes right before it, by that id. */
+  prev: Map<number, number[]>;
+}
+
 /** One place a phrase was found: token indices [start, end) in the searched range. */
 export interface PhraseHit {
   phrase: number;
@@ -107,8 +150,21 @@ export class PhraseSet<Owner> {
   readonly phrases: CompiledPhrase[] = [];
   readonly owners: Owner[][] = [];
   private readonly byKey = new Map<string, number>();
-  /** anchorIndex[tokenId] = flat list of phrase ids anchored on that token. */
-  private anchorIndex: (number[] | undefined)[] = [];
+  /**
+   * anyIndex[tokenId] = the phrases anchored on that token that are checked at each of its
+   * occurrences (undefined when no phrase is anchored on it), in ascending phrase id;
+   * splitIndex[tokenId] = the rest, for anchors of more than SPLIT_ANCHOR phrases.
+   */
+  private anyIndex: (number[] | undefined)[] = [];
+  private splitIndex: (SplitLists | undefined)[] = [];
+  /**
+   * Every phrase's word ids and gaps in flat arrays (phrase p at flatStart[p] ..
+   * flatStart[p + 1] - 1) and its anchor: `verify` reads typed arrays, not one object per phrase.
+   */
+  private flatStart = new Uint32Array(0);
+  private flatIds = new Int32Array(0);
+  private flatGaps = new Uint8Array(0);
+  private flatAnchor = new Uint32Array(0);
   private finalized = false;
 
   constructor(private readonly vocab: Vocabulary) {}
@@ -140,7 +196,7 @@ export class PhraseSet<Owner> {
   finalize(isStop: (id: number) => boolean): void {
     const df = new Map<number, number>();
     for (const p of this.phrases) for (const id of new Set(p.ids)) df.set(id, (df.get(id) ?? 0) + 1);
-    const index: (number[] | undefined)[] = [];
+    const lists: (number[] | undefined)[] = [];
     this.phrases.forEach((p, pid) => {
       let best = 0;
       let bestCost = Infinity;
@@ -154,9 +210,55 @@ export class PhraseSet<Owner> {
       }
       p.anchor = best;
       const tid = p.ids[best]!;
-      (index[tid] ??= []).push(pid);
+      (lists[tid] ??= []).push(pid);
     });
-    this.anchorIndex = index;
+    const anyIndex: (number[] | undefined)[] = [];
+    const splitIndex: (SplitLists | undefined)[] = [];
+    lists.forEach((pids, tid) => {
+      if (pids === undefined) return;
+      if (pids.length <= SPLIT_ANCHOR) {
+        anyIndex[tid] = pids;
+        return;
+      }
+      const any: number[] = [];
+      const entry: SplitLists = { next: new Map(), prev: new Map() };
+      for (const pid of pids) {
+        const p = this.phrases[pid]!;
+        const k = p.anchor;
+        // The adjacent word the phrase itself requires (no ".." gap): a filter only, as `verify`
+        // still checks the whole phrase.
+        let key: Map<number, number[]> | undefined;
+        let word = -1;
+        if (k + 1 < p.ids.length && p.gaps[k + 1] === 0) {
+          key = entry.next;
+          word = p.ids[k + 1]!;
+        } else if (k + 1 === p.ids.length && k > 0 && p.gaps[k] === 0) {
+          key = entry.prev;
+          word = p.ids[k - 1]!;
+        }
+        if (key === undefined) any.push(pid);
+        else {
+          const list = key.get(word);
+          if (list === undefined) key.set(word, [pid]);
+          else list.push(pid);
+        }
+      }
+      anyIndex[tid] = any;
+      splitIndex[tid] = entry;
+    });
+    this.anyIndex = anyIndex;
+    this.splitIndex = splitIndex;
+    const n = this.phrases.length;
+    this.flatStart = new Uint32Array(n + 1);
+    this.phrases.forEach((p, pid) => (this.flatStart[pid + 1] = this.flatStart[pid]! + p.ids.length));
+    this.flatIds = new Int32Array(this.flatStart[n]!);
+    this.flatGaps = new Uint8Array(this.flatStart[n]!);
+    this.flatAnchor = new Uint32Array(n);
+    this.phrases.forEach((p, pid) => {
+      this.flatIds.set(p.ids, this.flatStart[pid]!);
+      this.flatGaps.set(p.gaps, this.flatStart[pid]!);
+      this.flatAnchor[pid] = p.anchor;
+    });
     this.finalized = true;
   }
 
@@ -177,32 +279,71 @@ export class PhraseSet<Owner> {
     for (let h = 0; h < found.length; h += 3) hit(found[h]!, found[h + 1]!, found[h + 2]!);
   }
 
-  /** Like `scan`, but appends (phrase, start, end) triples to `out` (no callback on the hot path). */
+  /**
+   * Like `scan`, but appends (phrase, start, end) triples to `out` (no callback on the hot path).
+   * Hits come in order of anchor position, then of phrase id.
+   */
   scanInto(ids: Int32Array, breaks: Uint8Array, from: number, to: number, out: number[]): void {
     this.breaks = breaks;
-    const index = this.anchorIndex;
+    const anyIndex = this.anyIndex;
     for (let i = from; i < to; i++) {
       const tid = ids[i]!;
       if (tid < 0) continue;
-      const list = index[tid];
-      if (list === undefined) continue;
-      for (let l = 0; l < list.length; l++) {
-        const pid = list[l]!;
-        const m = this.verify(this.phrases[pid]!, ids, i, from, to);
-        if (m >= 0) out.push(pid, m, this.lastEnd);
+      const any = anyIndex[tid];
+      if (any === undefined) continue;
+      const mark = out.length;
+      for (let l = 0; l < any.length; l++) {
+        const m = this.verify(any[l]!, ids, i, from, to);
+        if (m >= 0) out.push(any[l]!, m, this.lastEnd);
+      }
+      const split = this.splitIndex[tid];
+      if (split === undefined) continue;
+      let lists = out.length > mark ? 1 : 0;
+      if (i + 1 < to && breaks[i + 1] === 0) {
+        const next = split.next.get(ids[i + 1]!);
+        if (next !== undefined && this.verifyAll(next, ids, i, from, to, out)) lists++;
+      }
+      if (i > from && breaks[i] === 0) {
+        const prev = split.prev.get(ids[i - 1]!);
+        if (prev !== undefined && this.verifyAll(prev, ids, i, from, to, out)) lists++;
+      }
+      if (lists > 1) sortTriples(out, mark);
+    }
+  }
+
+  /** Verifies phrases `pids` with their anchor at i, appending hits; did any match? */
+  private verifyAll(
+    pids: number[],
+    ids: Int32Array,
+    i: number,
+    from: number,
+    to: number,
+    out: number[],
+  ): boolean {
+    let found = false;
+    for (let l = 0; l < pids.length; l++) {
+      const pid = pids[l]!;
+      const m = this.verify(pid, ids, i, from, to);
+      if (m >= 0) {
+        out.push(pid, m, this.lastEnd);
+        found = true;
       }
     }
+    return found;
   }
 
   private lastEnd = 0;
   private breaks: Uint8Array = new Uint8Array(0);
 
-  /** Checks phrase `p` with its anchor at position i; returns its start (and sets lastEnd) or -1. */
-  private verify(p: CompiledPhrase, ids: Int32Array, i: number, from: number, to: number): number {
-    const el = p.ids;
-    const gaps = p.gaps;
+  /** Checks phrase `pid` with its anchor at position i; returns its start (and sets lastEnd) or -1. */
+  private verify(pid: number, ids: Int32Array, i: number, from: number, to: number): number {
+    const el = this.flatIds;
+    const gaps = this.flatGaps;
+    const first = this.flatStart[pid]!;
+    const end = this.flatStart[pid + 1]!;
+    const anchor = first + this.flatAnchor[pid]!;
     let pos = i;
-    for (let k = p.anchor - 1; k >= 0; k--) {
+    for (let k = anchor - 1; k >= first; k--) {
       const maxGap = gaps[k + 1]!;
       let found = -1;
       if (maxGap === 0) {
@@ -220,7 +361,7 @@ export class PhraseSet<Owner> {
     }
     const start = pos;
     pos = i;
-    for (let k = p.anchor + 1; k < el.length; k++) {
+    for (let k = anchor + 1; k < end; k++) {
       const maxGap = gaps[k]!;
       let found = -1;
       if (maxGap === 0) {
@@ -238,5 +379,23 @@ export class PhraseSet<Owner> {
     }
     this.lastEnd = pos + 1;
     return start;
+  }
+}
+
+/** Sorts the (phrase, start, end) triples of out[from..] by phrase id (a few, so by insertion). */
+function sortTriples(out: number[], from: number): void {
+  for (let a = from + 3; a < out.length; a += 3) {
+    const pid = out[a]!;
+    const start = out[a + 1]!;
+    const end = out[a + 2]!;
+    let b = a - 3;
+    for (; b >= from && out[b]! > pid; b -= 3) {
+      out[b + 3] = out[b]!;
+      out[b + 4] = out[b + 1]!;
+      out[b + 5] = out[b + 2]!;
+    }
+    out[b + 3] = pid;
+    out[b + 4] = start;
+    out[b + 5] = end;
   }
 }

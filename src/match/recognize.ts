@@ -34,9 +34,26 @@ function repeatFactor(count: number): number {
   return Math.min(1 + 0.25 * (count - 1), 1.5);
 }
 
+/** Where and how often one group was seen on a page. */
+interface Sighting {
+  ref: GroupRef;
+  count: number;
+  start: number;
+  end: number;
+  last: number;
+  first: number;
+  /** The page it belongs to (entries are reused across pages, by group). */
+  gen: number;
+}
+
 /** A recognizer built once per incident. */
 export class Recognizer {
   private readonly phrases: PhraseSet<GroupRef>;
+  /** Group number = slotOf[kind] + index: sightings are kept in an array, not a keyed map. */
+  private readonly slotOf: Record<GroupRef['kind'], number>;
+  private readonly sightings: (Sighting | undefined)[] = [];
+  private readonly found: number[] = [];
+  private gen = 0;
   private readonly groups: Record<GroupRef['kind'], WeightedGroup[]>;
   readonly threshold: number;
   private readonly prefilter: string[][];
@@ -48,6 +65,7 @@ export class Recognizer {
     this.threshold = cues.threshold;
     this.prefilter = cues.prefilter;
     this.groups = { core: cues.core, fact: cues.facts, against: cues.against };
+    this.slotOf = { core: 0, fact: cues.core.length, against: cues.core.length + cues.facts.length };
     this.phrases = new PhraseSet<GroupRef>(vocab);
     for (const kind of ['core', 'fact', 'against'] as const) {
       this.groups[kind].forEach((g, index) => {
@@ -68,23 +86,38 @@ export class Recognizer {
 
   /** Scores token ids (of the whole text) with evidence; starts/ends map tokens to offsets. */
   recognize(ids: Int32Array, breaks: Uint8Array, starts: Uint32Array, ends: Uint32Array): Recognition {
-    const seen = new Map<
-      string,
-      { ref: GroupRef; count: number; start: number; end: number; last: number; first: number }
-    >();
-    this.phrases.scan(ids, breaks, 0, ids.length, (pid, s, e) => {
-      for (const ref of this.phrases.owners[pid]!) {
-        const key = `${ref.kind}:${ref.index}`;
-        const entry = seen.get(key);
-        if (entry === undefined) {
-          seen.set(key, { ref, count: 1, start: starts[s]!, end: ends[e - 1]!, last: s, first: s });
+    // One entry per group seen, in the order first seen (the evidence order depends on it).
+    const slot = this.slotOf;
+    const seen: Sighting[] = [];
+    const found = this.found;
+    found.length = 0;
+    this.phrases.scanInto(ids, breaks, 0, ids.length, found);
+    for (let h = 0; h < found.length; h += 3) {
+      const s = found[h + 1]!;
+      const e = found[h + 2]!;
+      for (const ref of this.phrases.owners[found[h]!]!) {
+        const k = slot[ref.kind] + ref.index;
+        const entry = this.sightings[k];
+        if (entry === undefined || entry.gen !== this.gen) {
+          const fresh = {
+            ref,
+            count: 1,
+            start: starts[s]!,
+            end: ends[e - 1]!,
+            last: s,
+            first: s,
+            gen: this.gen,
+          };
+          this.sightings[k] = fresh;
+          seen.push(fresh);
         } else if (s - entry.last > REPEAT_DISTANCE) {
           // Sightings close together ("freezing rain and black ice" in one promo) count once.
           entry.count++;
           entry.last = s;
         }
       }
-    });
+    }
+    this.gen++;
     const evidence: Evidence[] = [];
     let score = 0;
     let coreFound = 0;
@@ -93,13 +126,13 @@ export class Recognizer {
     const leadEnd = Math.max(LEAD_MIN, Math.min(LEAD_MAX, Math.round(ids.length * LEAD_SHARE)));
     const lead = (first: number): number => (first < leadEnd ? LEAD_BOOST : 1);
     let factScore = 0;
-    for (const { ref, count, first } of seen.values()) {
+    for (const { ref, count, first } of seen) {
       if (ref.kind === 'fact')
         factScore += this.groups.fact[ref.index]!.weight * repeatFactor(count) * lead(first);
     }
     // Topic signs (sports, weather) fade out as the incident's own facts add up.
     const topicDamp = Math.max(0, Math.min(1, 1 - (factScore - TOPIC_FULL) / (TOPIC_NONE - TOPIC_FULL)));
-    for (const { ref, count, start, end, first } of seen.values()) {
+    for (const { ref, count, start, end, first } of seen) {
       const g = this.groups[ref.kind][ref.index]!;
       if (ref.kind === 'core') {
         coreFound++;

@@ -3,6 +3,7 @@
 // shares with the dataset, not the number of texts); each is then aligned word by word.
 
 import type { IndexedText } from './build';
+import { IntList } from './phrases';
 
 /** Size of the shingle bit filter: 2^20 bits (128 KB) keeps it sparse for 10,000 claims. */
 export const SHINGLE_BITS_MASK = (1 << 20) - 1;
@@ -43,29 +44,39 @@ interface Alignment {
 
 /** Finds printed texts in sentences; holds scratch arrays so a page allocates them once. */
 export class TextScanner {
-  private readonly hits: Int32Array;
-  private readonly firstAt: Int32Array;
-  private readonly lastAt: Int32Array;
+  /**
+   * Per text, four slots side by side (one cache line for the posting loop, which touches
+   * thousands of texts at random with a large dataset): shared shingles so far, the first and
+   * last page position they start at, and the text's shingle count (from its postings).
+   */
+  private readonly slots: Int32Array;
   private readonly share: Float64Array;
+  private readonly touched = new IntList(1024);
+  private readonly eligible = new IntList(256);
+  private readonly top = new IntList(32);
+  /** A 1,024-bit filter of a page window's word ids, for `reachable`. */
+  private readonly windowBits = new Uint32Array(32);
 
   constructor(
     private readonly texts: readonly IndexedText[],
-    private readonly shingles: ReadonlyMap<number, number[]>,
+    /** Shingle hash → (text id, the text's shingle count) pairs, as built by buildIndex. */
+    private readonly shingles: ReadonlyMap<number, Int32Array>,
     private readonly bits: Uint8Array,
   ) {
-    this.hits = new Int32Array(texts.length);
-    this.firstAt = new Int32Array(texts.length);
-    this.lastAt = new Int32Array(texts.length);
+    this.slots = new Int32Array(texts.length * 4);
     this.share = new Float64Array(texts.length);
   }
 
   /**
    * Printed texts sharing enough shingles with ids[from, to), aligned word by word; when more
    * than `limit` qualify, only those sharing the largest share of their shingles are aligned.
+   * Texts that cannot have `minCoverage` of their words in the page window are left out
+   * unaligned: with thousands of near-copies of a claim, most candidates share only a few words.
    */
-  scan(ids: Int32Array, from: number, to: number, limit = Infinity): TextMatch[] {
-    const hits = this.hits;
-    const touched: number[] = [];
+  scan(ids: Int32Array, from: number, to: number, limit = Infinity, minCoverage = 0): TextMatch[] {
+    const slots = this.slots; // [t*4]: hits, first, last, total
+    const touched = this.touched;
+    touched.clear();
     for (let i = from; i + 2 < to; i++) {
       const a = ids[i]!;
       const b = ids[i + 1]!;
@@ -75,36 +86,46 @@ export class TextScanner {
       if ((this.bits[(h & SHINGLE_BITS_MASK) >>> 3]! & (1 << (h & 7))) === 0) continue;
       const list = this.shingles.get(h);
       if (list === undefined) continue;
-      for (let l = 0; l < list.length; l++) {
+      for (let l = 0; l < list.length; l += 2) {
         const t = list[l]!;
-        if (hits[t] === 0) {
+        const at = t << 2;
+        if (slots[at] === 0) {
           touched.push(t);
-          this.firstAt[t] = i;
+          slots[at + 1] = i;
+          slots[at + 3] = list[l + 1]!;
         }
-        hits[t]!++;
-        this.lastAt[t] = i + 2;
+        slots[at]!++;
+        slots[at + 2] = i + 2;
       }
     }
-    let eligible: number[] = [];
-    for (const t of touched) {
-      const count = hits[t]!;
-      hits[t] = 0;
-      const text = this.texts[t]!;
-      if (enoughShingles(count, text.shingles)) {
-        eligible.push(t);
-        this.share[t] = count / text.shingles;
+    const qualified = this.eligible;
+    qualified.clear();
+    for (let k = 0; k < touched.size; k++) {
+      const t = touched.data[k]!;
+      const count = slots[t << 2]!;
+      const total = slots[(t << 2) + 3]!;
+      slots[t << 2] = 0;
+      if (enoughShingles(count, total)) {
+        qualified.push(t);
+        this.share[t] = count / total;
       }
     }
-    if (eligible.length > limit) {
-      eligible.sort((x, y) => this.share[y]! - this.share[x]! || x - y);
-      eligible = eligible.slice(0, limit);
-    }
+    const eligible = qualified.size > limit ? topShares(qualified, this.share, limit, this.top) : qualified;
     const out: TextMatch[] = [];
-    for (const t of eligible) {
+    for (let e = 0; e < eligible.size; e++) {
+      const t = eligible.data[e]!;
       const text = this.texts[t]!;
-      const lo = Math.max(from, this.firstAt[t]! - 3);
-      const hi = Math.min(to, this.lastAt[t]! + 4);
-      const al = exactAt(ids, this.firstAt[t]!, to, text.ids) ?? align(ids, lo, hi, text.ids);
+      const first = slots[(t << 2) + 1]!;
+      const lo = Math.max(from, first - 3);
+      const hi = Math.min(to, slots[(t << 2) + 2]! + 4);
+      let al = exactAt(ids, first, to, text.ids);
+      if (al === undefined) {
+        // coverage = lcs / length, and lcs <= reachable: the same division decides, so a text
+        // left out here is one the alignment would have given less than `minCoverage`.
+        if (minCoverage > 0 && this.reachable(ids, lo, hi, text.ids) / text.ids.length < minCoverage)
+          continue;
+        al = align(ids, lo, hi, text.ids);
+      }
       if (al.lcs === 0) continue;
       out.push({
         id: t,
@@ -118,6 +139,49 @@ export class TextScanner {
     }
     return out;
   }
+
+  /**
+   * An upper bound on the words an alignment of ids[lo, hi) with `b` can match: the words of `b`
+   * that may occur in the window (a bit filter: collisions only raise the bound), and no more
+   * than the window holds.
+   */
+  private reachable(ids: Int32Array, lo: number, hi: number, b: Int32Array): number {
+    const bits = this.windowBits;
+    bits.fill(0);
+    for (let i = lo; i < hi; i++) {
+      const id = ids[i]!;
+      if (id >= 0) bits[(id >>> 5) & 31]! |= 1 << (id & 31);
+    }
+    let n = 0;
+    for (let j = 0; j < b.length; j++) {
+      const id = b[j]!;
+      if ((bits[(id >>> 5) & 31]! & (1 << (id & 31))) !== 0) n++;
+    }
+    return Math.min(n, hi - lo);
+  }
+}
+
+/**
+ * The `limit` texts of `eligible` with the largest share (ties: lower id first), in that order,
+ * into `top`: the first `limit` of a full sort, kept by insertion (most texts lose to the last
+ * kept at once).
+ */
+function topShares(eligible: IntList, share: Float64Array, limit: number, top: IntList): IntList {
+  const before = (x: number, y: number): boolean => share[x]! > share[y]! || (share[x] === share[y] && x < y);
+  top.clear();
+  for (let e = 0; e < eligible.size; e++) {
+    const t = eligible.data[e]!;
+    let k: number;
+    if (top.size < limit) {
+      k = top.size;
+      top.push(t);
+    } else if (before(t, top.data[limit - 1]!)) k = limit - 1;
+    else continue;
+    const kept = top.data;
+    for (; k > 0 && before(t, kept[k - 1]!); k--) kept[k] = kept[k - 1]!;
+    kept[k] = t;
+  }
+  return top;
 }
 
 /** Fast path: the printed text appears word for word at `at` (the usual case for copies). */
@@ -137,27 +201,86 @@ export function align(ids: Int32Array, lo: number, hi: number, b: Int32Array): A
   const n = hi - lo;
   const m = b.length;
   if (n <= 0 || m === 0) return { lcs: 0, first: lo, last: lo, matched: [] };
-  const w = m + 1;
-  const dp = new Uint16Array((n + 1) * w);
-  for (let i = n - 1; i >= 0; i--) {
-    const a = ids[lo + i]!;
-    for (let j = m - 1; j >= 0; j--) {
-      dp[i * w + j] =
-        a === b[j] ? dp[(i + 1) * w + j + 1]! + 1 : Math.max(dp[(i + 1) * w + j]!, dp[i * w + j + 1]!);
-    }
-  }
+  // lcs(i, j) = LCS of page words lo+i.. and printed words j.. (0 past either end).
+  const lcs = m <= 31 ? lcsRows(ids, lo, n, b) : lcsTable(ids, lo, n, b);
   const matched: number[] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
     // Before the first match, skip a page word when a later one matches as well: this keeps
     // the window tight ("in her vehicle in a residential…" aligns the second "in").
-    if (ids[lo + i] === b[j] && !(matched.length === 0 && dp[(i + 1) * w + j] === dp[i * w + j])) {
+    if (ids[lo + i] === b[j] && !(matched.length === 0 && lcs(i + 1, j) === lcs(i, j))) {
       matched.push(lo + i);
       i++;
       j++;
-    } else if (dp[(i + 1) * w + j]! >= dp[i * w + j + 1]!) i++;
+    } else if (lcs(i + 1, j) >= lcs(i, j + 1)) i++;
     else j++;
   }
-  return { lcs: dp[0]!, first: matched[0] ?? lo, last: matched[matched.length - 1] ?? lo, matched };
+  return { lcs: lcs(0, 0), first: matched[0] ?? lo, last: matched[matched.length - 1] ?? lo, matched };
+}
+
+/** The alignment table and row vectors, kept between calls (a page aligns thousands of short texts). */
+let table = new Uint16Array(4096);
+let rows = new Int32Array(256);
+
+/**
+ * `align`'s LCS lengths for a printed text of at most 31 words, bit-parallel (Allison and Dix,
+ * Hyyrö): one 32-bit vector per page suffix instead of a row of the table. Both sequences are
+ * read backwards, so that vector r (page words lo+n-r..) has a 0 at bit k where the LCS with
+ * the printed text's last k + 1 words is one more than with its last k.
+ */
+function lcsRows(ids: Int32Array, lo: number, n: number, b: Int32Array): (i: number, j: number) => number {
+  const m = b.length;
+  if (rows.length < n + 1) rows = new Int32Array((n + 1) * 2);
+  const v = rows;
+  let row = -1;
+  v[0] = row;
+  for (let r = 1; r <= n; r++) {
+    const a = ids[lo + n - r]!;
+    let match = 0;
+    for (let k = 0; k < m; k++) if (b[m - 1 - k] === a) match |= 1 << k;
+    const u = row & match;
+    row = (row + u) | 0 | ((row - u) | 0);
+    v[r] = row;
+  }
+  return (i, j) => {
+    const k = m - j;
+    return k === 0 ? 0 : k - popcount(v[n - i]! & (-1 >>> (32 - k)));
+  };
+}
+
+/** `align`'s LCS lengths from the full table (printed texts over 31 words). */
+function lcsTable(ids: Int32Array, lo: number, n: number, b: Int32Array): (i: number, j: number) => number {
+  const m = b.length;
+  const w = m + 1;
+  const size = (n + 1) * w;
+  if (table.length < size) table = new Uint16Array(size * 2);
+  const dp = table;
+  // Row n is the empty page suffix, and each row's column m the empty printed suffix.
+  dp.fill(0, n * w, size);
+  for (let i = n - 1; i >= 0; i--) {
+    const a = ids[lo + i]!;
+    const row = i * w;
+    const below = row + w;
+    let right = 0;
+    dp[row + m] = 0;
+    for (let j = m - 1; j >= 0; j--) {
+      let v: number;
+      if (a === b[j]) v = dp[below + j + 1]! + 1;
+      else {
+        const down = dp[below + j]!;
+        v = down > right ? down : right;
+      }
+      dp[row + j] = v;
+      right = v;
+    }
+  }
+  return (i, j) => dp[i * w + j]!;
+}
+
+/** Number of set bits of a 32-bit int. */
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

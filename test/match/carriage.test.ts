@@ -210,6 +210,23 @@ describe.skipIf(matcher === undefined)('carriage on a page', () => {
     ]);
   });
 
+  it('works the card fields out on first read, and they survive JSON, spreads and cloning', () => {
+    const text = '“We are demanding ICE leave the city and state immediately,” Frey said.';
+    const first = one(text, 'frey-demands-ice-leave');
+    const eager = JSON.parse(JSON.stringify(first)) as typeof first;
+    expect(eager.detail).toMatch(/^Same words as the quote as printed by /);
+    expect(eager.quoteComparisons).toHaveLength(2);
+    // Every way the content script and the popup hand a match on sees the same values.
+    const again = one(text, 'frey-demands-ice-leave');
+    expect({ ...again }).toEqual(eager);
+    expect(structuredClone(one(text, 'frey-demands-ice-leave'))).toEqual(eager);
+    expect(Object.keys(again)).toEqual(Object.keys(eager));
+    // Read once, then kept (the same array each time) and writable like any field.
+    expect(again.quoteComparisons).toBe(again.quoteComparisons);
+    again.detail = 'changed';
+    expect(again.detail).toBe('changed');
+  });
+
   it('no comparisons for paraphrases', () => {
     const m = one('Frey told ICE to get out of Minneapolis.', 'frey-demands-ice-leave');
     expect(m.carried[0]).toBe('paraphrase');

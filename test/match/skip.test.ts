@@ -226,10 +226,15 @@ describe.skipIf(dataset === undefined)('skipping blocks: the rules', () => {
     const scattered = 'The vehicle was parked by a weapon shop; officers ran. Nobody was run down or over.';
     const t = tokenizeRanges(scattered, Uint32Array.of(0), Uint32Array.of(scattered.length));
     const ci = ix.claimIndex.get('weaponized-vehicle')!;
+    const words = new Set(ix.vocab.idsOf(t.words));
     let mask = 0;
-    for (const id of ix.vocab.idsOf(t.words))
-      for (const code of id < 0 ? [] : (ix.anchorFacts[id] ?? []))
-        if (code >>> 5 === ci) mask |= 1 << (code & 31);
+    const base = ix.factStart[ci]!;
+    for (let fi = 0; fi < ix.factStart[ci + 1]! - base; fi++) {
+      for (let k = ix.factPhraseStart[base + fi]!; k < ix.factPhraseStart[base + fi + 1]!; k++) {
+        const phrase = ix.linkPhrases.phrases[ix.factPhraseIds[k]!]!;
+        if (words.has(phrase.ids[phrase.anchor]!)) mask |= 1 << fi;
+      }
+    }
     expect(mask & ix.requiredMask[ci]!).toBe(ix.requiredMask[ci]!);
     const skip = vi.spyOn(SpeakerTracker.prototype, 'skip');
     const input = blocksPage([scattered, PARAGRAPHS[11]!, PARAGRAPHS[15]!]);
