@@ -11,6 +11,7 @@ import {
   baselinePatterns,
   baselineSearch,
   BASELINE_ERROR_RATE,
+  hypothesisSearch,
   type BaselinePattern,
 } from './corpus/baseline';
 import { incidentPage, seedArticles, type BenchPage } from './corpus/bench-pages';
@@ -233,12 +234,14 @@ async function main(argv: readonly string[]): Promise<number> {
   log('timing the baseline...');
   const patterns: BaselinePattern[] = baselinePatterns(dataset);
   const baseline = measure(incident100k, (page) => baselineSearch(page.text, patterns), 4, 3_000);
+  const hypothesis = measure(incident100k, (page) => hypothesisSearch(page.text, patterns), 20, 2_000);
 
   log('measuring recall...');
   const ours = recallOn(incident100k, (page) =>
     runPipeline(matcher, { text: page.text, blocks: page.blocks }),
   );
   const theirs = recallOn(incident100k, (page) => baselineSearch(page.text, patterns));
+  const hypothesisRecall = recallOn(incident100k, (page) => hypothesisSearch(page.text, patterns));
 
   log('timing synthetic datasets...');
   const counts = [dataset.claims.length, 1_000, 10_000];
@@ -314,6 +317,12 @@ async function main(argv: readonly string[]): Promise<number> {
     matcherBuildMs: buildMs,
     runs: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, v.runs])),
     baselineRuns: baseline.runs,
+    // For reference, not a target: the Hypothesis client's exact-first search (see baseline.ts).
+    hypothesisExactFirst: {
+      incident100kMs: hypothesis.ms,
+      recall: hypothesisRecall.recall,
+      precision: hypothesisRecall.precision,
+    },
     baselinePatterns: patterns.length,
     seed,
     dataset: { version: dataset.version, contentHash: dataset.contentHash, claims: dataset.claims.length },
@@ -360,6 +369,8 @@ async function main(argv: readonly string[]): Promise<number> {
     `on ${ours.labelled} labelled (passage, claim) pairs embedded in those pages:`,
     `  recall     ours ${fixed(ours.recall)}   baseline ${fixed(theirs.recall)}`,
     `  precision  ours ${fixed(ours.precision)}   baseline ${fixed(theirs.precision)}`,
+    `for reference, Hypothesis's exact-first search (verbatim, then min(256, length/2) edits):`,
+    `  ${ms(hypothesis.ms)} ms per 100 KB page, recall ${fixed(hypothesisRecall.recall)}, precision ${fixed(hypothesisRecall.precision)}`,
     '',
     table(
       ['claims in dataset', 'ms per 100 KB incident page', 'matcher build ms'],

@@ -60,3 +60,27 @@ export function baselineSearch(
   }
   return found;
 }
+
+/**
+ * The Hypothesis client's own `matchQuote` search, for reference: each text is first looked for
+ * verbatim (`indexOf`); only a text found nowhere is fuzzy-searched, allowing min(256, length / 2)
+ * edits (hypothesis/client, src/annotator/anchoring/match-quote.ts). On a page that reprints the
+ * printed texts (the bench's pages hold the seed articles) the verbatim pass finds them at once,
+ * but a paraphrase is never found verbatim and, at half the length in edits, fuzzy hits are mostly
+ * noise: it is fast where our engine is not needed and blind where it is.
+ */
+export function hypothesisSearch(text: string, patterns: readonly BaselinePattern[]): BaselineMatch[] {
+  const found: BaselineMatch[] = [];
+  for (const pattern of patterns) {
+    const quote = pattern.text;
+    let exact = false;
+    for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+      found.push({ claimId: pattern.claimId, start: at, end: at + quote.length, errors: 0 });
+      exact = true;
+    }
+    if (exact) continue;
+    for (const m of search(text, quote, Math.min(256, quote.length / 2)))
+      found.push({ claimId: pattern.claimId, start: m.start, end: m.end, errors: m.errors });
+  }
+  return found;
+}

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseClaimCues } from '../../src/match/cues';
 import { createMatcher } from '../../src/match/index';
-import { baselinePatterns, baselineSearch } from '../../scripts/corpus/baseline';
+import { baselinePatterns, baselineSearch, hypothesisSearch } from '../../scripts/corpus/baseline';
 import { corpusBlocks, incidentPage, seedArticles } from '../../scripts/corpus/bench-pages';
 import { loadCorpus } from '../../scripts/corpus/corpus';
 import { loadDataset } from '../../scripts/corpus/dataset';
@@ -110,6 +110,22 @@ describe('the fuzzy-quote baseline', () => {
     expect(baselineSearch(paraphrase, patterns).filter((m) => m.claimId === 'weaponized-vehicle')).toEqual(
       [],
     );
+  });
+
+  it('Hypothesis’s search: verbatim copies only when there are some, else fuzzy at half the length', () => {
+    const report = dataset.reports.find((r) => r.excerpt.length > 60)!;
+    const excerpt = report.excerpt.trim();
+    const twice = `Before. ${excerpt} Between. ${excerpt} After.`;
+    const exact = hypothesisSearch(twice, patterns).filter((m) => m.claimId === report.claimId);
+    expect(exact.map((m) => [m.start, m.errors])).toEqual([
+      [8, 0],
+      [8 + excerpt.length + 10, 0],
+    ]);
+    // Not found verbatim: the fuzzy pass allows up to half the text's length in edits.
+    const typo = excerpt.slice(0, 10) + 'xx' + excerpt.slice(12);
+    const fuzzy = hypothesisSearch(`Words. ${typo}`, patterns).filter((m) => m.claimId === report.claimId);
+    expect(fuzzy.length).toBeGreaterThan(0);
+    expect(fuzzy.every((m) => m.errors > 0 && m.errors <= excerpt.length / 2)).toBe(true);
   });
 });
 
