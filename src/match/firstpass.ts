@@ -49,6 +49,8 @@ export interface IdTokens {
   /** 1 when punctuation (not a hyphen or apostrophe) separates the token from the one before. */
   breaks: Uint8Array;
   length: number;
+  /** Token index after block b's tokens: the block plan needs no search for each block's range. */
+  blockEnds: Uint32Array;
 }
 
 // A word's key is its characters as the digits of base-38 numbers: letters (either case) 1-26,
@@ -211,6 +213,7 @@ export class FirstPass {
     if (this.vocab.size !== this.vocabSize || this.dict.length > this.entries) this.reset(this.bits);
     this.n = 0;
     this.extras = ['percent', 'and']; // Sign.Percent, Sign.And
+    const blockEnds = new Uint32Array(starts.length);
     for (let b = 0; b < starts.length; b++) {
       const s = starts[b]!;
       const e = ends[b]!;
@@ -220,6 +223,7 @@ export class FirstPass {
         );
       }
       this.readBlock(text, s, e);
+      blockEnds[b] = this.n;
     }
     const n = this.n;
     // The words array is made once at its final size: writing a string per token during the
@@ -238,6 +242,7 @@ export class FirstPass {
       ends: this.ends.slice(0, n),
       breaks: this.breaks.slice(0, n),
       length: n,
+      blockEnds,
     };
   }
 

@@ -8,7 +8,7 @@ import type { ClaimMatch, Matcher, PageAnalysis, RankedClaim, Recognition, TextI
 import { buildIndex, buildIndexSteps, parseDataset, type MatcherIndex } from './build';
 import { passesPrefilter } from './recognize';
 import { Linker, describeFacts, type PartialEvidence, type TokenView } from './link';
-import { FirstPass } from './firstpass';
+import { FirstPass, type IdTokens } from './firstpass';
 import { tokenize } from './normalize';
 import { blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
 import { IntList } from './phrases';
@@ -69,11 +69,41 @@ interface BlockScratch {
   touched: IntList;
   hits: number[];
   phrases: IntList;
+  /** Per token id: ANCHOR_SPEAKER and/or ANCHOR_GATE (one typed lookup per token in `blockKind`). */
+  anchorFlags: Uint8Array;
+  /** The gate phrases anchored on each token id: pids gatePids[gateStart[id]] .. [gateStart[id + 1] - 1]. */
+  gateStart: Uint32Array;
+  gatePids: Int32Array;
 }
+
+/** `anchorFlags` bits: the id anchors a phrase naming an actor, or a claim's gate phrase. */
+const ANCHOR_SPEAKER = 1;
+const ANCHOR_GATE = 2;
 
 /** Scratch for `blockKind`, sized for one matcher's indexes. */
 function blockScratch(ix: MatcherIndex): BlockScratch {
+  // Gate phrases by anchor id, as offsets into one array (a typed lookup per gate anchor word).
+  const phrases = ix.linkPhrases;
+  const size = ix.gateAnchors.length;
+  const gateStart = new Uint32Array(size + 1);
+  const gated: number[] = [];
+  for (let pid = 0; pid < phrases.phrases.length; pid++) {
+    if (ix.phraseGates[pid] === undefined) continue;
+    gated.push(pid);
+    gateStart[phrases.anchorOf(pid) + 1]!++;
+  }
+  for (let id = 0; id < size; id++) gateStart[id + 1]! += gateStart[id]!;
+  const gatePids = new Int32Array(gated.length);
+  const fill = gateStart.slice(0, size);
+  for (const pid of gated) gatePids[fill[phrases.anchorOf(pid)]!++] = pid;
+  const anchorFlags = new Uint8Array(size);
+  for (let id = 0; id < size; id++)
+    anchorFlags[id] =
+      (ix.speakerAnchors[id] === 1 ? ANCHOR_SPEAKER : 0) | (ix.gateAnchors[id] === 1 ? ANCHOR_GATE : 0);
   return {
+    anchorFlags,
+    gateStart,
+    gatePids,
     gen: 0,
     claimGen: new Uint32Array(ix.claims.length),
     masks: new Uint32Array(ix.claims.length),
@@ -104,8 +134,8 @@ const enum BlockKind {
  * sentences' own tests imply, counted over the whole block (a superset of any sentence's words:
  * shingle counts only grow, a phrase found in a sentence is found in its block), so a block
  * judged unable to link truly links nothing. One typed-array pass, and a phrase search only in
- * blocks holding a gate phrase's anchor word: most of a long page (filler, comments, other
- * stories, asides naming the mayor) is never segmented or linked.
+ * blocks holding a gate phrase: most of a long page (filler, comments, other stories, asides
+ * naming the mayor) is never segmented or linked.
  */
 function blockKind(
   ix: MatcherIndex,
@@ -118,22 +148,38 @@ function blockKind(
   const { textGen, textHits } = sc;
   const ids = view.ids;
   const bits = ix.shingleBits;
+  // Locals: the loop calls `matchAt`, across which V8 would reload fields of ix and sc.
+  const { anchorFlags, gateStart, gatePids } = sc;
+  const breaks = view.breaks;
+  const phrases = ix.linkPhrases;
+  const shingles = ix.shingles;
   let names = false;
-  // Any claim with enough facts here has one of its gate phrases here, hence that phrase's
-  // anchor word: without one, no phrase search is needed.
+  // Any claim with enough facts here has one of its gate phrases here: without one, no phrase
+  // search is needed. Gate anchor words are common ("two", "city", "opened"), so the gate
+  // phrases anchored on them are checked where they occur, not just the words.
   let gated = false;
   for (let i = from; i < to; i++) {
     const a = ids[i]!;
     if (a < 0) continue;
-    if (ix.speakerAnchors[a] === 1) names = true;
-    if (ix.gateAnchors[a] === 1) gated = true;
+    const flags = anchorFlags[a];
+    if (flags !== undefined && flags !== 0) {
+      if ((flags & ANCHOR_SPEAKER) !== 0) names = true;
+      if (!gated && (flags & ANCHOR_GATE) !== 0) {
+        for (let g = gateStart[a]!; g < gateStart[a + 1]!; g++) {
+          if (phrases.matchAt(gatePids[g]!, ids, breaks, i, from, to)) {
+            gated = true;
+            break;
+          }
+        }
+      }
+    }
     if (i + 2 >= to) continue;
     const b = ids[i + 1]!;
     const c = ids[i + 2]!;
     if (b < 0 || c < 0) continue;
     const h = shingleHash(a, b, c);
     if ((bits[(h & SHINGLE_BITS_MASK) >>> 3]! & (1 << (h & 7))) === 0) continue;
-    const list = ix.shingles.get(h);
+    const list = shingles.get(h);
     if (list === undefined) continue;
     for (let l = 0; l < list.length; l += 2) {
       const t = list[l]!;
@@ -227,27 +273,20 @@ interface BlockPlan {
   namesTo: number[];
 }
 
-/** Sorts the blocks of a whole-text view by `blockKind`. */
-function planBlocks(
-  ix: MatcherIndex,
-  sc: BlockScratch,
-  view: TokenView,
-  blocks: { starts: Uint32Array; ends: Uint32Array },
-): BlockPlan {
+/** Sorts the blocks of a whole-text view (read by the first pass, block by block) by `blockKind`. */
+function planBlocks(ix: MatcherIndex, sc: BlockScratch, view: IdTokens): BlockPlan {
   const plan: BlockPlan = { link: [], names: [], namesFrom: [], namesTo: [] };
-  let t = 0;
-  for (let b = 0; b < blocks.starts.length; b++) {
-    const from = lowerBound(view.starts, blocks.starts[b]!, t);
-    const to = lowerBound(view.starts, blocks.ends[b]!, from);
-    t = to;
-    if (to <= from) continue;
-    const kind = blockKind(ix, sc, view, from, to);
+  const blockEnds = view.blockEnds;
+  for (let b = 0, from = 0; b < blockEnds.length; b++) {
+    const to = blockEnds[b]!;
+    const kind = to > from ? blockKind(ix, sc, view, from, to) : BlockKind.Skip;
     if (kind === BlockKind.Link) plan.link.push(b);
     else if (kind === BlockKind.Names) {
       plan.names.push(b);
       plan.namesFrom.push(from);
       plan.namesTo.push(to);
     }
+    from = to;
   }
   return plan;
 }
@@ -304,12 +343,12 @@ export function createMatcher(dataset: Dataset): Matcher {
   const notAbout = (): Recognition => ({ about: false, score: 0, evidence: [] });
   // The content script calls recognize() and then linkSteps() on the same text: keep the last
   // text's tokens so it is tokenized once.
-  let last: { text: string; blocks: number[] | undefined; view: TokenView } | undefined;
-  const cachedView = (input: TextInput): TokenView | undefined =>
+  let last: { text: string; blocks: number[] | undefined; view: IdTokens } | undefined;
+  const cachedView = (input: TextInput): IdTokens | undefined =>
     last !== undefined && last.text === input.text && sameBlocks(last.blocks, input.blocks)
       ? last.view
       : undefined;
-  const wholeView = (input: TextInput): TokenView => {
+  const wholeView = (input: TextInput): IdTokens => {
     const cached = cachedView(input);
     if (cached !== undefined) return cached;
     const blocks = blockRanges(input);
@@ -320,8 +359,9 @@ export function createMatcher(dataset: Dataset): Matcher {
 
   const mayBeAbout = (text: string): boolean => passesPrefilter(prefilter, text);
 
-  const recognizeView = (text: string, view: TokenView): Recognition => {
-    if (!mayBeAbout(text)) return notAbout();
+  /** Scores a text's tokens; `checked` when the caller has just run the prefilter on it. */
+  const recognizeView = (text: string, view: TokenView, checked: boolean): Recognition => {
+    if (!checked && !mayBeAbout(text)) return notAbout();
     return index().recognizer.recognize(view.ids, view.breaks, view.starts, view.ends);
   };
 
@@ -353,7 +393,7 @@ export function createMatcher(dataset: Dataset): Matcher {
     recognize(input: TextInput): Recognition {
       checkInput(input, 'recognize');
       if (!mayBeAbout(input.text)) return notAbout();
-      return recognizeView(input.text, wholeView(input));
+      return recognizeView(input.text, wholeView(input), true);
     },
 
     analyze(input: TextInput, options?: { force?: boolean }): PageAnalysis {
@@ -362,12 +402,12 @@ export function createMatcher(dataset: Dataset): Matcher {
       const { text } = input;
       if (!force && !mayBeAbout(text)) return { ...notAbout(), matches: [] };
       const view = wholeView(input);
-      const recognition = recognizeView(text, view);
+      const recognition = recognizeView(text, view, !force);
       if (!recognition.about && !force) return { ...recognition, matches: [] };
       const ix = index();
       const blocks = blockRanges(input);
       const matches: ClaimMatch[] = [];
-      for (const ms of linkPlanned(ix, text, blocks, view, planBlocks(ix, scratch(), view, blocks)))
+      for (const ms of linkPlanned(ix, text, blocks, view, planBlocks(ix, scratch(), view)))
         for (const m of ms) matches.push(m);
       return { ...recognition, matches };
     },
@@ -389,7 +429,7 @@ export function createMatcher(dataset: Dataset): Matcher {
         // Just recognized: its tokens say which blocks matter, and only those are segmented.
         let out: ClaimMatch[] = [];
         let passages = 0;
-        for (const ms of linkPlanned(ix, text, blocks, whole, planBlocks(ix, scratch(), whole, blocks))) {
+        for (const ms of linkPlanned(ix, text, blocks, whole, planBlocks(ix, scratch(), whole))) {
           for (const m of ms) out.push(m);
           if (++passages === per) {
             yield out;

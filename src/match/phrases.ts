@@ -158,6 +158,11 @@ export class PhraseSet<Owner> {
   private anyIndex: (number[] | undefined)[] = [];
   private splitIndex: (SplitLists | undefined)[] = [];
   /**
+   * 1 for token ids some phrase is anchored on. Most tokens of a page anchor nothing, and this
+   * typed-array test turns them away before `anyIndex` (a sparse array, slow to index) is read.
+   */
+  private anchors = new Uint8Array(0);
+  /**
    * Every phrase's word ids and gaps in flat arrays (phrase p at flatStart[p] ..
    * flatStart[p + 1] - 1) and its anchor: `verify` reads typed arrays, not one object per phrase.
    */
@@ -248,6 +253,10 @@ export class PhraseSet<Owner> {
     });
     this.anyIndex = anyIndex;
     this.splitIndex = splitIndex;
+    this.anchors = new Uint8Array(lists.length);
+    lists.forEach((pids, tid) => {
+      if (pids !== undefined) this.anchors[tid] = 1;
+    });
     const n = this.phrases.length;
     this.flatStart = new Uint32Array(n + 1);
     this.phrases.forEach((p, pid) => (this.flatStart[pid + 1] = this.flatStart[pid]! + p.ids.length));
@@ -286,9 +295,12 @@ export class PhraseSet<Owner> {
   scanInto(ids: Int32Array, breaks: Uint8Array, from: number, to: number, out: number[]): void {
     this.breaks = breaks;
     const anyIndex = this.anyIndex;
+    const anchors = this.anchors;
+    const n = anchors.length;
     for (let i = from; i < to; i++) {
       const tid = ids[i]!;
-      if (tid < 0) continue;
+      // Unsigned, a negative id (a word no phrase uses) is past the end too.
+      if (tid >>> 0 >= n || anchors[tid] === 0) continue;
       const any = anyIndex[tid];
       if (any === undefined) continue;
       const mark = out.length;
@@ -309,6 +321,20 @@ export class PhraseSet<Owner> {
       }
       if (lists > 1) sortTriples(out, mark);
     }
+  }
+
+  /**
+   * Is phrase `pid` in ids[from, to) with its anchor word at i (as `scanInto` would find it)?
+   * For callers that only need to know whether a few chosen phrases occur.
+   */
+  matchAt(pid: number, ids: Int32Array, breaks: Uint8Array, i: number, from: number, to: number): boolean {
+    this.breaks = breaks;
+    return this.verify(pid, ids, i, from, to) >= 0;
+  }
+
+  /** The token id a phrase is anchored on (where `scanInto` and `matchAt` look for it). */
+  anchorOf(pid: number): number {
+    return this.flatIds[this.flatStart[pid]! + this.flatAnchor[pid]!]!;
   }
 
   /** Verifies phrases `pids` with their anchor at i, appending hits; did any match? */

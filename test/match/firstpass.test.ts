@@ -31,6 +31,13 @@ function expectSame(pass: FirstPass, input: TextInput): number {
   const wantIds = ix!.vocab.idsOf(want.words);
   const got = pass.read(input.text, starts, ends);
   expect(got.length, `token count of ${JSON.stringify(input.text.slice(0, 200))}`).toBe(want.length);
+  // Each block's tokens end where the tokenizer's do: the first token starting at its end or later.
+  const blockEnds = Array.from(ends, (e) => {
+    let k = 0;
+    while (k < want.length && want.starts[k]! < e) k++;
+    return k;
+  });
+  expect(Array.from(got.blockEnds), 'block ends').toEqual(blockEnds);
   // Compared in a loop first (pages have tens of thousands of tokens); the first difference,
   // if any, is reported with its context.
   let k = 0;

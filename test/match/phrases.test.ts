@@ -157,6 +157,38 @@ describe('PhraseSet.scanInto', () => {
   });
 });
 
+describe('PhraseSet.matchAt', () => {
+  it('finds a phrase at an anchor exactly when the first-written check does', () => {
+    let matched = 0;
+    fc.assert(
+      fc.property(
+        fc.array(agentPhrase, { minLength: 1, maxLength: 10 }),
+        fc.array(fillerPhrase, { minLength: 5, maxLength: 30 }),
+        fc.array(fc.integer({ min: -1, max: WORDS.length - 1 }), { maxLength: 40 }),
+        fc.array(fc.boolean(), { maxLength: 40 }),
+        fc.nat(),
+        (agents, fillers, page, cuts, shift) => {
+          const set = phraseSet([...fillers, ...agents]);
+          const ids = Int32Array.from(page, (w) => (w < 0 ? -1 : idOf(set, WORDS[w]!)));
+          const breaks = Uint8Array.from(page, (_, k) => (cuts[k] === true ? 1 : 0));
+          const from = page.length === 0 ? 0 : shift % page.length;
+          set.phrases.forEach((p, pid) => {
+            expect(set.anchorOf(pid)).toBe(p.ids[p.anchor]);
+            for (let i = from; i < ids.length; i++) {
+              if (ids[i] !== set.anchorOf(pid)) continue;
+              const want = referenceVerify(p, ids, breaks, i, from, ids.length) !== undefined;
+              expect(set.matchAt(pid, ids, breaks, i, from, ids.length)).toBe(want);
+              if (want) matched++;
+            }
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(matched).toBeGreaterThan(100); // not only misses
+  });
+});
+
 /** A word's id in the set's vocabulary (-1 when no phrase uses it). */
 function idOf(set: PhraseSet<number>, word: string): number {
   return (set as unknown as { vocab: Vocabulary }).vocab.get(word);
