@@ -3,7 +3,7 @@
 // hits (actor names and aliases, generic sources like "authorities", pronouns); a speech word
 // next to one makes the attribution. Pronouns take the last named speaker on the page.
 
-import { SPEECH_NOUNS, SPEECH_WORDS } from './carriage';
+import { KIND_SPEECH, SPEECH_NOUNS, SPEECH_SHAPE, SPEECH_WORDS, fits, mayBe } from './carriage';
 import { isSpace } from './normalize';
 import type { TokenView } from './link';
 
@@ -68,8 +68,16 @@ const LINK_WORDS = new Set('of and or in on at for to with by from as than'.spli
 /** At most this many words in a sentence that is only an attribution ("McLaughlin said."). */
 const SHORT_SENTENCE = 5;
 
-/** Finds the speaker a sentence names itself, or undefined. */
-export function ownAttribution(text: string, tok: TokenView, s: SpeakerContext): OwnAttribution | undefined {
+/**
+ * Finds the speaker a sentence names itself, or undefined. `kinds` (the index's `wordKinds`)
+ * lets it pass most words without a lookup.
+ */
+export function ownAttribution(
+  text: string,
+  tok: TokenView,
+  s: SpeakerContext,
+  kinds?: Uint8Array,
+): OwnAttribution | undefined {
   const { from, to, inQuote, subjects } = s;
   const short = to - from <= SHORT_SENTENCE; // "McLaughlin said." inside a messy quote still counts
   const usable = subjects.filter((h) => short || !inQuote[h.start - from]);
@@ -108,8 +116,9 @@ export function ownAttribution(text: string, tok: TokenView, s: SpeakerContext):
   };
 
   for (let v = from; v < to; v++) {
+    if (!mayBe(tok.ids, kinds, v, KIND_SPEECH)) continue;
     const w = tok.words[v]!;
-    if (!SPEECH_WORDS.has(w) || (!short && inQuote[v - from])) continue;
+    if (!fits(SPEECH_SHAPE, w) || !SPEECH_WORDS.has(w) || (!short && inQuote[v - from])) continue;
     let chosen: Chain | undefined;
     if (SPEECH_NOUNS.has(w)) {
       const c = backwardChain(usable, v, 0, joined);
@@ -297,7 +306,13 @@ export class SpeakerTracker {
     for (const r of sentences) {
       if (!r.prepared) continue;
       if (r.own !== undefined && r.own.who.anaphoric) {
-        r.own.who = { ...r.own.who, actorId: this.current()?.actorId };
+        const who = r.own.who; // as a spread of it, spelled out (a spread is a slow clone)
+        r.own.who = {
+          text: who.text,
+          named: who.named,
+          anaphoric: who.anaphoric,
+          actorId: this.current()?.actorId,
+        };
         continue;
       }
       const named = this.namedBy(r, tok);

@@ -9,6 +9,7 @@ import { PhraseSet, STOPWORDS, Vocabulary } from './phrases';
 import { Recognizer } from './recognize';
 import { wordRun, type WordRun } from './diff';
 import { SHINGLE_BITS_MASK, shingleHash } from './texts';
+import { KIND_STOP, wordKinds } from './carriage';
 
 /** Who owns a phrase in the linking phrase set. */
 export type LinkOwner =
@@ -127,6 +128,8 @@ export interface MatcherIndex {
    * context: the linker skips it after one pass over its word ids.
    */
   gateAnchors: Uint8Array;
+  /** Per word id, KIND_* bits: which carriage word lists may hold it (see `wordKinds`). */
+  wordKinds: Uint8Array;
 }
 
 /** Words a page uses for someone whose statement it is carrying, without naming them. */
@@ -460,6 +463,8 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
     if (phraseSubjects[pid]?.some((sp) => sp.actor !== undefined)) speakerAnchors[anchor] = 1;
     if (phraseGates[pid] !== undefined) gateAnchors[anchor] = 1;
   });
+  const kinds = wordKinds((w) => vocab.get(w), vocab.size);
+  for (const id of stopIds) kinds[id]! |= KIND_STOP;
   const shingles = new Map<number, Int32Array>();
   for (const [h, tids] of postings) {
     const pairs = new Int32Array(tids.length * 2);
@@ -505,6 +510,7 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
     stopIds,
     speakerAnchors,
     gateAnchors,
+    wordKinds: kinds,
   };
 }
 

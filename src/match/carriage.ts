@@ -1,6 +1,8 @@
 // How a page carries a claim: inside quotation marks or not, attributed to whom, hedged or not.
 // Pure functions over the original text and the sentence's tokens.
 
+import { stem } from './normalize';
+
 /** Opening double quotation marks: “ „ ‟ «. */
 function isDoubleOpen(c: number): boolean {
   return c === 0x201c || c === 0x201e || c === 0x201f || c === 0xab;
@@ -23,6 +25,9 @@ function isBlank(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
 }
 
+/** What `quoteRegions` looks at: " ' and everything from « up (curly marks), and q for "quote". */
+const QUOTE_SCAN = /["'qQ\u00ab-\uffff]/g;
+
 /**
  * Quoted regions of text[from, to) (one block) as flat [start, end) pairs of the words between
  * the marks. Handles curly and straight double quotes, pages that mix them (a stray straight
@@ -34,11 +39,16 @@ export function quoteRegions(text: string, from: number, to: number): number[] {
   let open = -1; // start of the current double-quoted region
   let single = -1; // start of the current single-quoted region (only outside double quotes)
   let maySpeak = false; // a "quote" read aloud needs a q
-  for (let i = from; i < to; i++) {
+  // Only quotation marks and apostrophes matter here (and a q): a native scan jumps to them,
+  // over the block alone (so a block without any costs no more than its own length).
+  const block = text.slice(from, to);
+  const marks = QUOTE_SCAN;
+  marks.lastIndex = 0;
+  while (marks.test(block)) {
+    const i = from + marks.lastIndex - 1;
     const c = text.charCodeAt(i);
-    // Fast path: only quotation marks and apostrophes matter here.
-    if (c !== 0x22 && c !== 0x27 && c < 0xab) {
-      if (c === 113 || c === 81) maySpeak = true;
+    if (c === 113 || c === 81) {
+      maySpeak = true;
       continue;
     }
     const prev = i > from ? text.charCodeAt(i - 1) : 32;
@@ -71,15 +81,14 @@ export function quoteRegions(text: string, from: number, to: number): number[] {
     }
   }
   if (open >= 0) out.push(open, to);
-  if (maySpeak) spokenQuotes(text, from, to, out);
+  if (maySpeak) spokenQuotes(block, from, out);
   return out;
 }
 
 const SPOKEN_QUOTE = /\bquote\b[,:]?\s*([\s\S]*?)(?:[,.;]?\s*\b(?:end quote|unquote|end of quote)\b|$)/gi;
 
 /** Transcripts read quotes aloud: "quote, an ICE officer … fired defensive shots, end quote". */
-function spokenQuotes(text: string, from: number, to: number, out: number[]): void {
-  const block = text.slice(from, to);
+function spokenQuotes(block: string, from: number, out: number[]): void {
   if (!/\bquote\b/i.test(block)) return;
   SPOKEN_QUOTE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -267,7 +276,10 @@ export const CLAUSE_WORDS = new Set([
   'whereas',
 ]);
 
-/** Finds hedges in words[from, to) outside quotes; `sentence` adds sentence-wide hedging verbs. */
+/**
+ * Finds hedges in words[from, to) outside quotes; `sentence` adds sentence-wide hedging verbs.
+ * `ids` and `kinds` (the tokens' dataset ids and `wordKinds`) let it pass most words unread.
+ */
 export function findHedges(
   words: readonly string[],
   inQuote: Uint8Array,
@@ -275,13 +287,17 @@ export function findHedges(
   span: { from: number; to: number },
   sentence: { from: number; to: number },
   firstEvidence: number = span.from,
+  ids?: Int32Array,
+  kinds?: Uint8Array,
 ): string[] {
   const found: string[] = [];
   const addUnique = (h: string): void => {
     if (!found.includes(h)) found.push(h);
   };
   for (let i = span.from; i < span.to; i++) {
+    if (!mayBe(ids, kinds, i, KIND_HEDGE)) continue;
     const w = words[i]!;
+    if (!fits(HEDGE_SHAPE, w)) continue;
     // Hedges inside quotation marks count too: the page is passing on someone's hedged words
     // ("“appears to corroborate”"), except a speech verb inside a quote, which is the speaker's.
     if (inQuote[i - offset] && HEDGING_SPEECH.has(w)) continue;
@@ -296,8 +312,9 @@ export function findHedges(
     }
   }
   for (let i = sentence.from; i < sentence.to; i++) {
-    if (inQuote[i - offset]) continue;
+    if (inQuote[i - offset] || !mayBe(ids, kinds, i, KIND_HEDGE)) continue;
     const w = words[i]!;
+    if (!fits(HEDGE_SHAPE, w)) continue;
     // "DHS claimed that she…" hedges what follows, not what came before.
     if (HEDGING_SPEECH.has(w) && i < firstEvidence) addUnique(w);
     // "what DHS described as", "what the department called"
@@ -311,4 +328,73 @@ export function findHedges(
     }
   }
   return found;
+}
+
+/** Bits of `wordKinds`: which word lists some word of a dataset stem belongs to. */
+export const KIND_HEDGE = 1;
+export const KIND_SPEECH = 2;
+export const KIND_CLAUSE = 4;
+/** A stopword's own id (set by the index, from its stopword ids: exact, not a maybe). */
+export const KIND_STOP = 8;
+
+/** Words `findHedges` looks at, besides "what" (only looked at before one of these). */
+const HEDGE_LOOKS = [...HEDGE_WORDS, ...HEDGING_SPEECH, 'so', 'described', 'called', 'termed', 'labeled'];
+
+/**
+ * Per dataset word id, the lists (KIND_*) that hold a word with that stem. A page token's id is
+ * the id of its stem (or -1), so a token whose id is known and lacks the bit is in none of that
+ * list's words: a typed-array read instead of a string Set lookup on most tokens. A token with
+ * id -1 may still be in a list and is looked up as before.
+ */
+export function wordKinds(idOf: (stem: string) => number, size: number): Uint8Array {
+  const kinds = new Uint8Array(size);
+  const mark = (words: Iterable<string>, bit: number): void => {
+    for (const w of words) {
+      const id = idOf(stem(w));
+      if (id >= 0) kinds[id]! |= bit;
+    }
+  };
+  mark(HEDGE_LOOKS, KIND_HEDGE);
+  mark(SPEECH_WORDS, KIND_SPEECH);
+  mark(CLAUSE_WORDS, KIND_CLAUSE);
+  return kinds;
+}
+
+/**
+ * A filter to run before a string Set lookup: per word length (31 = longer), one bit per first
+ * letter a-z (bit 26: anything else). Page words mostly fail it at the cost of two reads.
+ */
+export function shapeOf(words: Iterable<string>): Uint32Array {
+  const shape = new Uint32Array(32);
+  for (const w of words) shape[Math.min(w.length, 31)]! |= firstLetterBit(w);
+  return shape;
+}
+
+function firstLetterBit(w: string): number {
+  const c = w.charCodeAt(0) - 97;
+  return c >= 0 && c < 26 ? 1 << c : 1 << 26;
+}
+
+/** Could `w` be one of the words `shape` was made from (see `shapeOf`)? */
+export function fits(shape: Uint32Array, w: string): boolean {
+  return (shape[Math.min(w.length, 31)]! & firstLetterBit(w)) !== 0;
+}
+
+/** `shapeOf` SPEECH_WORDS. */
+export const SPEECH_SHAPE = shapeOf(SPEECH_WORDS);
+const HEDGE_SHAPE = shapeOf(HEDGE_LOOKS);
+/** `shapeOf` CLAUSE_WORDS. */
+export const CLAUSE_SHAPE = shapeOf(CLAUSE_WORDS);
+
+/** Could token `i` (id `ids[i]`) be a word of the lists in `bit`? (No table: always maybe.) */
+export function mayBe(
+  ids: Int32Array | undefined,
+  kinds: Uint8Array | undefined,
+  i: number,
+  bit: number,
+): boolean {
+  if (ids === undefined || kinds === undefined) return true;
+  const id = ids[i]!;
+  // An id past the table (a word the vocabulary got later) is a maybe too.
+  return id < 0 || id >= kinds.length || (kinds[id]! & bit) !== 0;
 }

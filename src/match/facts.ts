@@ -22,7 +22,11 @@ const OPTIONAL_REACH = 12;
 
 /** Records one occurrence of a fact, keeping the longest phrase at one place ("1,300%" over "1,300"). */
 export function addHit(list: Hit[], start: number, end: number): void {
-  const same = list.find((h) => h.start === start || h.end === end);
+  let same: Hit | undefined;
+  for (let k = 0; k < list.length && same === undefined; k++) {
+    const h = list[k]!;
+    if (h.start === start || h.end === end) same = h;
+  }
   if (same !== undefined) {
     if (end - start > same.end - same.start) {
       same.start = start;

@@ -18,7 +18,17 @@ import {
   type SpeakerSentence,
   type SubjectHit,
 } from './attribution';
-import { CLAUSE_WORDS, findHedges, inRegions, quoteRegions } from './carriage';
+import {
+  CLAUSE_SHAPE,
+  CLAUSE_WORDS,
+  KIND_CLAUSE,
+  KIND_STOP,
+  findHedges,
+  fits,
+  inRegions,
+  mayBe,
+  quoteRegions,
+} from './carriage';
 import { diffWords } from './diff';
 import { addHit, clusterFacts, sortByStart, type FactHit, type FactHits, type Hit } from './facts';
 import { segmentBlocks, type Segmentation } from './segment';
@@ -66,11 +76,34 @@ interface SentenceResult extends SpeakerSentence {
 }
 
 const EMPTY = new Uint8Array(0);
+// Most sentences of a page link nothing: they share these (nothing adds to a sentence's lists
+// after analyzeSentence made them).
+const NO_CANDIDATES: Candidate[] = [];
+const NO_SUBJECTS: SubjectHit[] = [];
 
 /** , ; : ( ) [ ] " “ ” — – … « » end a clause. */
-const CLAUSE_PUNCT = new Set([
-  0x2c, 0x3b, 0x3a, 0x28, 0x29, 0x5b, 0x5d, 0x22, 0x201c, 0x201d, 0x2014, 0x2013, 0x2026, 0xab, 0xbb,
-]);
+function isClausePunct(c: number): boolean {
+  switch (c) {
+    case 0x2c:
+    case 0x3b:
+    case 0x3a:
+    case 0x28:
+    case 0x29:
+    case 0x5b:
+    case 0x5d:
+    case 0x22:
+    case 0x201c:
+    case 0x201d:
+    case 0x2014:
+    case 0x2013:
+    case 0x2026:
+    case 0xab:
+    case 0xbb:
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** Most claims linked in one sentence (the best-scoring ones). */
 export const MAX_CLAIMS_PER_SENTENCE = 6;
@@ -91,6 +124,8 @@ const WHOLE_SENTENCE = 0.75;
 /** Printed words reproduced this completely (and this long) count as a direct quote without marks. */
 const VERBATIM = 0.8;
 const VERBATIM_WORDS = 4;
+/** Bytes per buffer of copied sentence tokens (a page's quoted sentences fill one or two). */
+const ARENA_BYTES = 32_768;
 /** Bonus when the page credits the claim to one of its asserting actors. */
 const SOURCE_BONUS = 0.03;
 
@@ -108,15 +143,25 @@ export class Linker {
   private readonly phraseSeen: Uint32Array;
   private readonly phraseFirst: Int32Array;
   private readonly hits: number[] = [];
-  private readonly next: number[] = [];
+  /** Per hit of the sentence, the previous hit of its phrase (-1: none); grown as needed. */
+  private next = new Int32Array(64);
   /** Per claim: the facts found in the sentence (valid where `seen` holds the generation). */
   private readonly masks: Uint32Array;
   private readonly estimates: Float64Array;
   private readonly ownerSeen: Uint32Array;
+  /** Per claim: the generation of the sentence it has a candidate in, and its index there. */
+  private readonly candGen: Uint32Array;
+  private readonly candAt: Int32Array;
   private ownerStamp = 0;
   private readonly touched = new IntList();
   private readonly passing = new IntList();
   private readonly likely = new IntList(MAX_EVALUATED);
+  /** The sentence whose tokens `tokensCopy` holds (see `sentenceTokens`). */
+  private tokensOf: SentenceResult | undefined;
+  private tokensCopy: SentenceTokens | undefined;
+  /** Buffer that per-sentence arrays are cut from (see `carve`), and how much of it is taken. */
+  private arena: ArrayBuffer | undefined;
+  private arenaUsed = 0;
 
   constructor(
     private readonly ix: MatcherIndex,
@@ -132,6 +177,8 @@ export class Linker {
     this.masks = new Uint32Array(ix.claims.length);
     this.estimates = new Float64Array(ix.claims.length);
     this.ownerSeen = new Uint32Array(ix.claims.length);
+    this.candGen = new Uint32Array(ix.claims.length);
+    this.candAt = new Int32Array(ix.claims.length);
   }
 
   /**
@@ -152,6 +199,12 @@ export class Linker {
     this.speakers.resolve(results, tok);
     const out: ClaimMatch[] = [];
     for (const r of results) {
+      const n = r.candidates.length;
+      if (n === 0) continue;
+      if (n === 1) {
+        out.push(this.toMatch(r.candidates[0]!, r, tok));
+        continue;
+      }
       // In reading order within the sentence; the stronger claim first at one place.
       const ms = r.candidates.map((c) => this.toMatch(c, r, tok));
       ms.sort((a, b) => a.start - b.start || b.score - a.score);
@@ -241,9 +294,9 @@ export class Linker {
     const textMatches = this.scanner.scan(tok.ids, from, to, textLimit, minCoverage);
     // Most sentences of a long page share no phrase and no printed text with the dataset.
     if (hits.length === 0 && textMatches.length === 0) return emptySentence(from, to, start, end, block);
+    if (this.next.length < hits.length / 3) this.next = new Int32Array(hits.length);
     const next = this.next;
-    next.length = hits.length / 3;
-    const subjects: SubjectHit[] = [];
+    let subjects = NO_SUBJECTS; // a list of its own once the sentence names someone
     const touched = this.touched;
     touched.clear();
     const seen = this.seen;
@@ -285,6 +338,7 @@ export class Linker {
       if (vetoes !== undefined) for (let k = 0; k < vetoes.length; k++) this.vetoed[vetoes[k]!] = gen;
       const speakers = ix.phraseSubjects[pid];
       if (speakers !== undefined) {
+        if (subjects === NO_SUBJECTS) subjects = [];
         for (const sp of speakers) {
           subjects.push({ start: hits[h + 1]!, end: hits[h + 2]!, actor: sp.actor, anaphoric: sp.anaphoric });
         }
@@ -328,7 +382,21 @@ export class Linker {
     const passing = partials === undefined && pass.size > MAX_EVALUATED ? this.likeliest(pass) : pass;
     const vetoed = this.vetoed;
 
-    const byClaim = new Map<number, Candidate>();
+    // The sentence's candidates in the order first made, one per claim (`candAt` finds a
+    // claim's where `candGen` holds this generation): a Map per sentence, without the Map.
+    const cands: Candidate[] = [];
+    const candGen = this.candGen;
+    const candAt = this.candAt;
+    const candidateOf = (ci: number): Candidate | undefined =>
+      candGen[ci] === gen ? cands[candAt[ci]!] : undefined;
+    const setCandidate = (ci: number, c: Candidate): void => {
+      if (candGen[ci] === gen) cands[candAt[ci]!] = c;
+      else {
+        candGen[ci] = gen;
+        candAt[ci] = cands.length;
+        cands.push(c);
+      }
+    };
 
     // 1. Printed texts: exact and near quotes.
     for (const tm of textMatches) {
@@ -353,9 +421,9 @@ export class Linker {
         const score = exact
           ? EXACT + 0.03 * Math.min(tm.coverage, tm.density)
           : 0.6 + 0.35 * tm.coverage * tm.density;
-        const prev = byClaim.get(owner.claim);
+        const prev = candidateOf(owner.claim);
         if (prev !== undefined && prev.score >= score) continue;
-        byClaim.set(owner.claim, {
+        setCandidate(owner.claim, {
           claim: owner.claim,
           reason: exact ? 'exact-quote' : 'near-quote',
           score,
@@ -408,7 +476,7 @@ export class Linker {
         hi = Math.max(hi, h.end);
         for (let k = h.start; k < h.end; k++) evidence.push(k);
       }
-      const prev = byClaim.get(ci);
+      const prev = candidateOf(ci);
       if (prev !== undefined) {
         // A printed text matched too: keep its reason and span, add the facts' evidence.
         prev.facts = list;
@@ -426,7 +494,7 @@ export class Linker {
         evidence,
         facts: list,
       };
-      byClaim.set(ci, made);
+      setCandidate(ci, made);
       return made;
     };
     if (partials !== undefined) for (let k = 0; k < passing.size; k++) keyFacts(passing.data[k]!);
@@ -437,12 +505,12 @@ export class Linker {
       let best: Candidate[] | undefined;
       for (let k = 0; k < passing.size; k++) {
         const ci = passing.data[k]!;
-        if (byClaim.size > MAX_CLAIMS_PER_SENTENCE) {
+        if (cands.length > MAX_CLAIMS_PER_SENTENCE) {
           if (best === undefined) {
             best = [];
-            for (const c of byClaim.values()) offerBest(best, c);
+            for (const c of cands) offerBest(best, c);
           }
-          if (this.outranked(ci, byClaim.get(ci), best)) continue;
+          if (this.outranked(ci, candidateOf(ci), best)) continue;
         }
         const changed = keyFacts(ci);
         if (changed !== undefined && best !== undefined) offerBest(best, changed);
@@ -451,7 +519,7 @@ export class Linker {
 
     // A sentence states a handful of claims at most; past that, near-duplicate claims compete
     // and only the best are credible (and the page's cost stays bounded for huge datasets).
-    let candidates = [...byClaim.values()];
+    let candidates = cands;
     if (candidates.length > MAX_CLAIMS_PER_SENTENCE && partials === undefined) {
       candidates.sort((a, b) => b.score - a.score || a.claim - b.claim);
       candidates = candidates.slice(0, MAX_CLAIMS_PER_SENTENCE);
@@ -550,7 +618,8 @@ export class Linker {
   private prepare(r: SentenceResult, tok: TokenView): void {
     if (r.prepared) return;
     r.prepared = true;
-    const inQuote = new Uint8Array(r.to - r.from);
+    const at = this.carve(r.to - r.from); // first: it may start a new arena
+    const inQuote = new Uint8Array(this.arena!, at, r.to - r.from);
     let quotedCount = 0;
     const regions = this.blockRegions(r.block);
     if (regions.length > 0) {
@@ -563,7 +632,7 @@ export class Linker {
     }
     r.inQuote = inQuote;
     r.quoted = r.to > r.from && quotedCount * 2 >= r.to - r.from;
-    if (r.subjects.length > 0) r.own = ownAttribution(this.text, tok, r);
+    if (r.subjects.length > 0) r.own = ownAttribution(this.text, tok, r, this.ix.wordKinds);
   }
 
   private blockRegions(block: number): number[] {
@@ -584,24 +653,74 @@ export class Linker {
   ): { from: number; to: number } {
     let left = lo;
     while (left > from && !this.boundaryBefore(tok, left)) left--;
-    if (left < lo && CLAUSE_WORDS.has(tok.words[left]!)) left++;
+    if (left < lo && this.clauseWord(tok, left)) left++;
     let right = hi;
     while (right < to && !this.boundaryBefore(tok, right)) right++;
     if (right - left >= WHOLE_SENTENCE * (to - from)) return { from, to };
     return { from: left, to: right };
   }
 
+  /** Is token j a word that opens a clause ("when", "which")? */
+  private clauseWord(tok: TokenView, j: number): boolean {
+    if (!mayBe(tok.ids, this.ix.wordKinds, j, KIND_CLAUSE)) return false;
+    const w = tok.words[j]!;
+    return fits(CLAUSE_SHAPE, w) && CLAUSE_WORDS.has(w);
+  }
+
   /** Does a new clause start at token j? */
   private boundaryBefore(tok: TokenView, j: number): boolean {
-    if (CLAUSE_WORDS.has(tok.words[j]!)) return true;
+    if (this.clauseWord(tok, j)) return true;
     const a = tok.ends[j - 1]!;
     const b = tok.starts[j]!;
     for (let k = a; k < b; k++) {
       const c = this.text.charCodeAt(k);
-      if (CLAUSE_PUNCT.has(c)) return true;
+      if (isClausePunct(c)) return true;
       if (c === 0x2d && k > a && k + 1 < b) return true; // " - " used as a dash
     }
     return false;
+  }
+
+  /**
+   * Sentence r's tokens, copied so a card does not keep the page's token arrays alive; made once
+   * per sentence (its matches come one after another) for all the direct quotes in it.
+   */
+  private sentenceTokens(r: SentenceResult, tok: TokenView): SentenceTokens {
+    if (this.tokensOf !== r || this.tokensCopy === undefined) {
+      this.tokensOf = r;
+      // The offsets and ids go into views of a shared buffer: a typed array of its own per
+      // sentence costs a separate backing store each (most sentences are too long to sit in
+      // the heap), where a view is one small object.
+      const n = r.to - r.from;
+      const at = this.carve(12 * n);
+      const arena = this.arena!;
+      const starts = new Uint32Array(arena, at, n);
+      const ends = new Uint32Array(arena, at + 4 * n, n);
+      const ids = new Int32Array(arena, at + 8 * n, n);
+      for (let k = 0; k < n; k++) {
+        starts[k] = tok.starts[r.from + k]!;
+        ends[k] = tok.ends[r.from + k]!;
+        ids[k] = tok.ids[r.from + k]!;
+      }
+      this.tokensCopy = { words: tok.words.slice(r.from, r.to), starts, ends, ids };
+    }
+    return this.tokensCopy;
+  }
+
+  /**
+   * Takes `bytes` (rounded up to a multiple of 4) of zeros from `arena`, starting a new buffer
+   * when it is full; returns their offset. Per-sentence arrays that outlive the page's tokens
+   * (quote marks, copied tokens for cards) are views into it: one small object each instead of
+   * a typed array with a backing store of its own.
+   */
+  private carve(bytes: number): number {
+    const size = (bytes + 3) & ~3;
+    if (this.arena === undefined || this.arenaUsed + size > this.arena.byteLength) {
+      this.arena = new ArrayBuffer(Math.max(ARENA_BYTES, size));
+      this.arenaUsed = 0;
+    }
+    const at = this.arenaUsed;
+    this.arenaUsed += size;
+    return at;
   }
 
   /** Builds the public match: span, carriage, detail and quote comparisons. */
@@ -615,13 +734,14 @@ export class Linker {
       end = r.end;
     }
     const own = r.own;
+    const kinds = this.ix.wordKinds;
     let quoted = 0;
     let unquotedContent = 0;
     for (const k of c.evidence) {
       if (r.inQuote[k - r.from]) quoted++;
       else if (
         !(own !== undefined && ((k >= own.start && k < own.end) || k === own.verb)) &&
-        !this.ix.stopIds.has(tok.ids[k]!)
+        !(tok.ids[k]! >= 0 && (kinds[tok.ids[k]!]! & KIND_STOP) !== 0)
       )
         unquotedContent++;
     }
@@ -634,13 +754,15 @@ export class Linker {
       c.text.length >= VERBATIM_WORDS &&
       c.text.coverage >= VERBATIM &&
       c.reason !== 'paraphrase';
-    const quotedFacts = c.facts.filter((h) => r.inQuote[h.start - r.from] === 1).length;
+    let quotedFacts = 0;
+    for (const h of c.facts) if (r.inQuote[h.start - r.from] === 1) quotedFacts++;
     const directQuote =
       quoted >= 3 ||
       (quoted > 0 && quoted * 2 >= c.evidence.length) ||
       (quotedFacts > 0 && quotedFacts * 2 >= c.facts.length) ||
       verbatim;
-    const firstEvidence = c.evidence.length > 0 ? Math.min(...c.evidence) : c.from;
+    let firstEvidence = c.evidence.length > 0 ? Infinity : c.from;
+    for (const k of c.evidence) if (k < firstEvidence) firstEvidence = k;
     const hedges = findHedges(
       tok.words,
       r.inQuote,
@@ -648,6 +770,8 @@ export class Linker {
       { from: c.from, to: c.to },
       { from: r.from, to: r.to },
       firstEvidence,
+      tok.ids,
+      kinds,
     );
     // A claim about the speaker ("far-left … Mayor Jacob Frey criticized") is not their
     // statement: every fact sits in or just before the speaker's name, before the verb.
@@ -667,40 +791,28 @@ export class Linker {
     const score = Math.min(1, c.score + (bySource ? SOURCE_BONUS : 0));
     // The readable detail and the quote diffs are what a card shows when a reader opens it; a
     // page is linked without them, so they are worked out on first read (from a few offsets and
-    // the sentence's own tokens: the page's token arrays are not kept alive for them). Accessors
-    // in the literal are own enumerable properties: JSON, spreads, structured clone and
-    // extension messaging all read the values.
+    // the sentence's own tokens: the page's token arrays are not kept alive for them); see
+    // LinkedMatch.
     const ix = this.ix;
     const text = this.text;
     const reason = c.reason;
     const facts = factSpans(c.facts, tok);
     const printed = reason !== 'paraphrase' ? c.text : undefined;
-    const quote = directQuote && info.variants.length > 0 ? sentenceQuote(text, tok, r, c) : undefined;
-    const cache = this.diffCache;
-    let detail: string | undefined;
-    let comparisons: QuoteComparison[] | undefined = quote === undefined ? [] : undefined;
-    const match: ClaimMatch = {
-      claimId: info.claim.id,
+    const quote =
+      directQuote && info.variants.length > 0
+        ? sentenceQuote(text, this.sentenceTokens(r, tok), r, c)
+        : undefined;
+    const match = new LinkedMatch(
+      info.claim.id,
       start,
       end,
-      text: text.slice(start, end),
-      score: Math.round(score * 1000) / 1000,
+      text.slice(start, end),
+      Math.round(score * 1000) / 1000,
       reason,
-      get detail(): string {
-        return (detail ??= detailText(ix, info, text, printed, reason, facts, attribution, bySource));
-      },
-      set detail(value: string) {
-        detail = value;
-      },
       carried,
       hedges,
-      get quoteComparisons(): QuoteComparison[] {
-        return (comparisons ??= compareQuote(info, c.claim, quote!, cache));
-      },
-      set quoteComparisons(value: QuoteComparison[]) {
-        comparisons = value;
-      },
-    };
+      { ix, info, claim: c.claim, text, printed, facts, attribution, bySource, quote, cache: this.diffCache },
+    );
     if (attribution !== undefined) {
       match.attributedTo =
         attribution.actorId !== undefined
@@ -708,6 +820,105 @@ export class Linker {
           : { text: attribution.text };
     }
     return match;
+  }
+}
+
+/** What a match's card fields are worked out from, on first read. */
+interface CardSource {
+  ix: MatcherIndex;
+  info: ClaimInfo;
+  claim: number;
+  text: string;
+  printed: Candidate['text'];
+  facts: number[];
+  attribution: Attribution | undefined;
+  bySource: boolean;
+  /** The sentence's quoted words, for a direct quote of a claim with printed versions. */
+  quote: SentenceQuote | undefined;
+  cache: Map<string, DiffOp[]>;
+}
+
+/**
+ * A linked claim as the engine hands it on: a plain-looking object whose `detail` and
+ * `quoteComparisons` are own enumerable accessors, worked out on first read (JSON, spreads,
+ * structured clone and extension messaging all read the values). The accessors are defined with
+ * one shared pair of functions and the state sits in private fields: a literal with its own
+ * getter closures costs several times more to make and leaves every match in slow dictionary
+ * mode, as each object would need its own accessor pair.
+ */
+class LinkedMatch {
+  declare claimId: string;
+  declare start: number;
+  declare end: number;
+  declare text: string;
+  declare score: number;
+  declare reason: MatchReason;
+  declare detail: string;
+  declare carried: Carried[];
+  declare hedges: string[];
+  declare quoteComparisons: QuoteComparison[];
+  declare attributedTo?: { text: string; actorId?: string };
+  #source: CardSource;
+  #detail: string | undefined = undefined;
+  #comparisons: QuoteComparison[] | undefined = undefined;
+
+  static readonly #DETAIL: PropertyDescriptor = {
+    get(this: LinkedMatch): string {
+      const s = this.#source;
+      return (this.#detail ??= detailText(
+        s.ix,
+        s.info,
+        s.text,
+        s.printed,
+        this.reason,
+        s.facts,
+        s.attribution,
+        s.bySource,
+      ));
+    },
+    set(this: LinkedMatch, value: string) {
+      this.#detail = value;
+    },
+    enumerable: true,
+    configurable: true,
+  };
+
+  static readonly #COMPARISONS: PropertyDescriptor = {
+    get(this: LinkedMatch): QuoteComparison[] {
+      const s = this.#source;
+      return (this.#comparisons ??=
+        s.quote === undefined ? [] : compareQuote(s.info, s.claim, s.quote, s.cache));
+    },
+    set(this: LinkedMatch, value: QuoteComparison[]) {
+      this.#comparisons = value;
+    },
+    enumerable: true,
+    configurable: true,
+  };
+
+  constructor(
+    claimId: string,
+    start: number,
+    end: number,
+    text: string,
+    score: number,
+    reason: MatchReason,
+    carried: Carried[],
+    hedges: string[],
+    source: CardSource,
+  ) {
+    this.#source = source;
+    // In the order of the fields of ClaimMatch, as before (JSON and Object.keys show it).
+    this.claimId = claimId;
+    this.start = start;
+    this.end = end;
+    this.text = text;
+    this.score = score;
+    this.reason = reason;
+    Object.defineProperty(this, 'detail', LinkedMatch.#DETAIL);
+    this.carried = carried;
+    this.hedges = hedges;
+    Object.defineProperty(this, 'quoteComparisons', LinkedMatch.#COMPARISONS);
   }
 }
 
@@ -732,8 +943,8 @@ function emptySentence(from: number, to: number, start: number, end: number, blo
     start,
     end,
     block,
-    candidates: [],
-    subjects: [],
+    candidates: NO_CANDIDATES,
+    subjects: NO_SUBJECTS,
     inQuote: EMPTY,
     quoted: false,
     prepared: false,
@@ -874,15 +1085,13 @@ interface SentenceQuote {
   to: number;
 }
 
-function sentenceQuote(text: string, tok: TokenView, r: SentenceResult, c: Candidate): SentenceQuote {
+/** Copies of one sentence's tokens, shared by the direct quotes found in it. */
+type SentenceTokens = SentenceQuote['tokens'];
+
+function sentenceQuote(text: string, tokens: SentenceTokens, r: SentenceResult, c: Candidate): SentenceQuote {
   return {
     text,
-    tokens: {
-      words: tok.words.slice(r.from, r.to),
-      starts: tok.starts.slice(r.from, r.to),
-      ends: tok.ends.slice(r.from, r.to),
-      ids: tok.ids.slice(r.from, r.to),
-    },
+    tokens,
     inQuote: r.inQuote,
     from: c.from - r.from,
     to: c.to - r.from,

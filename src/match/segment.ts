@@ -89,6 +89,9 @@ const ABBREVIATIONS = new Set([
   'd.c',
 ]);
 
+/** Longest entry of ABBREVIATIONS (no initial or "No." is longer either). */
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
+
 const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb, 0x203a]); // " ' ) ] ” ’ » ›
 
 /** The characters that may end a sentence. */
@@ -170,6 +173,12 @@ class Ranges {
   }
 }
 
+/**
+ * `segmentBlocks` collects sentences here and returns copies: the linker segments one block at a
+ * time as it reads past blocks naming a speaker, and fresh arrays for each add up.
+ */
+const SCRATCH = new Ranges();
+
 /** Splits the text into blocks, sentences and passages. */
 export function segment(input: TextInput): Segmentation {
   const { text } = input;
@@ -187,7 +196,8 @@ export function segmentBlocks(
   blocks: { starts: Uint32Array; ends: Uint32Array },
   which?: ArrayLike<number>,
 ): Segmentation {
-  const out = new Ranges();
+  const out = SCRATCH;
+  out.length = 0;
   const passFirst: number[] = [];
   const count = which === undefined ? blocks.starts.length : which.length;
   for (let k = 0; k < count; k++) {
@@ -240,15 +250,15 @@ function pushSentence(text: string, s: number, e: number, block: number, out: Ra
   pushSentence(text, start, e, block, out);
 }
 
-/** The word (letters and inner dots) that ends right before `i`, lowercased. */
-function wordBefore(text: string, i: number, min: number): string {
+/** Where the word (letters and inner dots) that ends right before `i` starts. */
+function wordStartBefore(text: string, i: number, min: number): number {
   let k = i;
   while (k > min) {
     const c = text.charCodeAt(k - 1);
     if (isAsciiLetter(c) || (c === 46 && k - 1 > min && isAsciiLetter(text.charCodeAt(k - 2)))) k--;
     else break;
   }
-  return text.slice(k, i);
+  return k;
 }
 
 /** Is the word before position `i` (skipping spaces) a lowercase word? */
@@ -306,10 +316,11 @@ function splitSentences(text: string, bs: number, be: number, block: number, out
   let i = bs;
   while (i < be) {
     // Jump to the next . ! ? or … (a native scan, much faster than a loop over characters).
+    // `test` rather than `exec`: no match array made per terminal.
     TERMINALS.lastIndex = i;
-    const found = TERMINALS.exec(text);
-    if (found === null || found.index >= be) break;
-    i = found.index;
+    if (!TERMINALS.test(text)) break;
+    i = TERMINALS.lastIndex - 1; // one character matched
+    if (i >= be) break;
     const c = text.charCodeAt(i);
     let j = i + 1;
     while (j < be && isTerminal(text.charCodeAt(j))) j++;
@@ -319,8 +330,10 @@ function splitSentences(text: string, bs: number, be: number, block: number, out
       continue;
     }
     if (c === 46 && j === i + 1) {
-      const word = wordBefore(text, i, bs);
-      if (word.length > 0) {
+      const ws = wordStartBefore(text, i, bs);
+      // Most sentences end on a word longer than any abbreviation: no string made for those.
+      if (ws < i && i - ws <= LONGEST_ABBREVIATION) {
+        const word = text.slice(ws, i);
         const lower = word.toLowerCase();
         // Initials (J. Smith) and known abbreviations (Cmdr. Bovino, Jan. 7, U.S. Customs). "X"
         // after a lowercase word is the platform ("posted on X."), which ends the sentence.

@@ -42,6 +42,9 @@ interface Alignment {
   matched: number[];
 }
 
+/** `TextScanner.scan`'s answer for a sentence with no printed text (shared: callers only read it). */
+const NO_MATCHES: TextMatch[] = [];
+
 /** Finds printed texts in sentences; holds scratch arrays so a page allocates them once. */
 export class TextScanner {
   /**
@@ -76,6 +79,8 @@ export class TextScanner {
   scan(ids: Int32Array, from: number, to: number, limit = Infinity, minCoverage = 0): TextMatch[] {
     const slots = this.slots; // [t*4]: hits, first, last, total
     const touched = this.touched;
+    const bits = this.bits;
+    const shingles = this.shingles;
     touched.clear();
     for (let i = from; i + 2 < to; i++) {
       const a = ids[i]!;
@@ -83,8 +88,8 @@ export class TextScanner {
       const c = ids[i + 2]!;
       if (a < 0 || b < 0 || c < 0) continue;
       const h = shingleHash(a, b, c);
-      if ((this.bits[(h & SHINGLE_BITS_MASK) >>> 3]! & (1 << (h & 7))) === 0) continue;
-      const list = this.shingles.get(h);
+      if ((bits[(h & SHINGLE_BITS_MASK) >>> 3]! & (1 << (h & 7))) === 0) continue;
+      const list = shingles.get(h);
       if (list === undefined) continue;
       for (let l = 0; l < list.length; l += 2) {
         const t = list[l]!;
@@ -110,6 +115,8 @@ export class TextScanner {
         this.share[t] = count / total;
       }
     }
+    // Most sentences share no printed text: no array made for them.
+    if (qualified.size === 0) return NO_MATCHES;
     const eligible = qualified.size > limit ? topShares(qualified, this.share, limit, this.top) : qualified;
     const out: TextMatch[] = [];
     for (let e = 0; e < eligible.size; e++) {

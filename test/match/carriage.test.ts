@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
 
-import { inRegions, quoteRegions } from '../../src/match/carriage';
+import {
+  CLAUSE_SHAPE,
+  CLAUSE_WORDS,
+  HEDGE_WORDS,
+  KIND_CLAUSE,
+  KIND_HEDGE,
+  KIND_SPEECH,
+  SPEECH_SHAPE,
+  SPEECH_WORDS,
+  findHedges,
+  fits,
+  inRegions,
+  mayBe,
+  quoteRegions,
+  wordKinds,
+} from '../../src/match/carriage';
+import { stem, tokenize } from '../../src/match/normalize';
+import { Vocabulary } from '../../src/match/phrases';
 import { diffWords, wordRun } from '../../src/match/diff';
 import type { ClaimMatch } from '../../src/match/types';
 import { dataset, datasetProblem, matcher } from './dataset';
@@ -46,6 +63,78 @@ describe('quoteRegions', () => {
     expect(inRegions([2, 5, 9, 12], 4)).toBe(true);
     expect(inRegions([2, 5, 9, 12], 5)).toBe(false);
     expect(inRegions([], 0)).toBe(false);
+  });
+});
+
+describe('quoteRegions on part of a text', () => {
+  it('gives offsets in the whole text and reads spoken quotes inside the range only', () => {
+    const before = 'Earlier: “not this one”. ';
+    const block = 'He said, quote, we will leave, end quote, on Friday and “went home”.';
+    const text = before + block + ' After: “nor this”.';
+    const r = quoteRegions(text, before.length, before.length + block.length);
+    const got: string[] = [];
+    for (let i = 0; i < r.length; i += 2) got.push(text.slice(r[i], r[i + 1]));
+    expect(got).toEqual(['went home', 'we will leave']);
+  });
+});
+
+describe('word list filters', () => {
+  // A vocabulary holding some list words (as the dataset's texts would) and not others.
+  const vocab = new Vocabulary();
+  for (const w of ['said', 'claimed', 'allegedly', 'when', 'officer', 'the', 'city']) vocab.add(stem(w));
+  const kinds = wordKinds((s) => vocab.get(s), vocab.size);
+  const words = [
+    ...SPEECH_WORDS,
+    ...HEDGE_WORDS,
+    ...CLAUSE_WORDS,
+    'so',
+    'called',
+    'officer',
+    'the',
+    'city',
+    'zebra',
+    '',
+  ];
+
+  it('never rules out a word of the list (by id or by shape)', () => {
+    for (const w of words) {
+      const ids = vocab.idsOf([w]);
+      if (SPEECH_WORDS.has(w)) {
+        expect(mayBe(ids, kinds, 0, KIND_SPEECH), w).toBe(true);
+        expect(fits(SPEECH_SHAPE, w), w).toBe(true);
+      }
+      if (HEDGE_WORDS.has(w)) expect(mayBe(ids, kinds, 0, KIND_HEDGE), w).toBe(true);
+      if (CLAUSE_WORDS.has(w)) {
+        expect(mayBe(ids, kinds, 0, KIND_CLAUSE), w).toBe(true);
+        expect(fits(CLAUSE_SHAPE, w), w).toBe(true);
+      }
+    }
+  });
+
+  it('rules out known words of no list', () => {
+    for (const w of ['officer', 'the', 'city']) {
+      const ids = vocab.idsOf([w]);
+      expect(mayBe(ids, kinds, 0, KIND_SPEECH | KIND_HEDGE | KIND_CLAUSE), w).toBe(false);
+    }
+    expect(fits(SPEECH_SHAPE, 'zebra')).toBe(false);
+  });
+
+  it('findHedges finds the same hedges with and without the filter', () => {
+    const sentences = [
+      'The officer allegedly fired, DHS claimed, in what the agency called self-defense.',
+      'The so called investigation appears to show that the alleged suspect reportedly fled.',
+      '“They insisted he was armed,” a witness said, though police claimed otherwise.',
+    ];
+    for (const text of sentences) {
+      const t = tokenize(text);
+      const ids = vocab.idsOf(t.words);
+      const inQuote = new Uint8Array(t.words.length);
+      if (text.startsWith('“')) inQuote.fill(1, 0, 5);
+      const all = { from: 0, to: t.words.length };
+      const plain = findHedges(t.words, inQuote, 0, all, all, 3);
+      expect(plain.length, text).toBeGreaterThan(0);
+      expect(findHedges(t.words, inQuote, 0, all, all, 3, ids, kinds), text).toEqual(plain);
+    }
   });
 });
 
