@@ -278,6 +278,21 @@ describe.skipIf(matcher === undefined)('carriage on a page', () => {
     expect(m.carried[0]).toBe('direct-quote');
   });
 
+  it('credits what a paper printed or a site wrote to them', () => {
+    const printed = one(
+      'One tabloid printed “We’re demanding ICE to leave the city immediately” under his photo.',
+      'frey-demands-ice-leave',
+    );
+    expect(printed.carried).toEqual(['direct-quote', 'attributed']);
+    expect(printed.attributedTo?.text).toBe('tabloid');
+    const wrote = one(
+      'Two websites wrote that the officer fired defensive shots because he feared for his life.',
+      'defensive-shots',
+    );
+    expect(wrote.carried).toContain('attributed');
+    expect(wrote.attributedTo?.text).toBe('websites');
+  });
+
   it('compares a page quote with each outlet’s version (frey-demands-ice-leave)', () => {
     const m = one(
       '“We are demanding ICE leave the city and state immediately,” Frey said.',

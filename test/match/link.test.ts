@@ -49,6 +49,9 @@ describe.skipIf(matcher === undefined)('link: paraphrases by key facts', () => {
   const cases: [string, string[]][] = [
     ['Homeland Security said the woman tried to use her car as a weapon.', ['weaponized-vehicle']],
     ['DHS claims the driver attempted to run down agents with her SUV.', ['weaponized-vehicle']],
+    ['Posts claimed she meant to kill the two agents with her Honda.', ['weaponized-vehicle']],
+    // Killing *in* the car, or *with* a gun, is the shooting, not the car as a weapon.
+    ['An ICE officer killed the woman with a single shot while she sat in her car.', ['fatal-shooting']],
     ['The agency labeled the incident domestic terrorism.', ['domestic-terrorism']],
     ['Officials said the officer fired in self-defense because he feared for his life.', ['defensive-shots']],
     ['She later died of her wounds, DHS said.', ['alleged-perpetrator-died']],
@@ -94,6 +97,10 @@ describe.skipIf(matcher === undefined)('link: paraphrases by key facts', () => {
     'DHS did not say how many shots were fired.',
     'The mayor will hold a news conference at noon.',
     'In a scene that hearkened back to the immigration crackdowns in Los Angeles and Chicago, people gathered.',
+    // Other news beside the story on an incident page (sidebars, briefs, tickers).
+    'Freezing rain is expected to leave a glaze of ice on untreated roads by Saturday morning.',
+    'Police said shots were fired outside a bar downtown early Sunday; no one was hurt.',
+    'The council debated a proposal to limit short-term rentals in residential neighborhoods.',
   ];
   for (const text of none) {
     it(`«${text}» states no claim`, () => {
