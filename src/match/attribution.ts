@@ -68,6 +68,11 @@ const LINK_WORDS = new Set('of and or in on at for to with by from as than'.spli
 /** At most this many words in a sentence that is only an attribution ("McLaughlin said."). */
 const SHORT_SENTENCE = 5;
 
+/** "simply", "publicly": an adverb that may stand between a speaker and the verb. */
+function isAdverb(w: string): boolean {
+  return w.length > 4 && w.endsWith('ly');
+}
+
 /**
  * Finds the speaker a sentence names itself, or undefined. `kinds` (the index's `wordKinds`)
  * lets it pass most words without a lookup.
@@ -91,11 +96,14 @@ export function ownAttribution(
   const between = (a: number, b: number): boolean => {
     if (a === b) return true;
     if (tok.breaks[a] === 1 && tok.breaks[b] === 1) return true;
-    // "The agency went further and called it…": a short verb phrase joined by "and".
-    if (b - a <= 3 && tok.words[b - 1] === 'and' && tok.breaks[a] === 0) return true;
+    // "The agency went further and called it…": a short verb phrase joined by "and", maybe with
+    // an adverb before the verb ("Some sites went further and simply reported that…").
+    let e = b;
+    if (e - 1 > a && isAdverb(tok.words[e - 1]!)) e--;
+    if (e - a <= 3 && tok.words[e - 1] === 'and' && tok.breaks[a] === 0) return true;
     for (let k = a; k < b; k++) {
       const w = tok.words[k]!;
-      if (!BETWEEN_WORDS.has(w) && !(w.length > 4 && w.endsWith('ly'))) return false;
+      if (!BETWEEN_WORDS.has(w) && !isAdverb(w)) return false;
     }
     return true;
   };

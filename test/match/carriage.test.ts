@@ -291,6 +291,12 @@ describe.skipIf(matcher === undefined)('carriage on a page', () => {
     );
     expect(wrote.carried).toContain('attributed');
     expect(wrote.attributedTo?.text).toBe('websites');
+    // A short verb phrase joined by "and", with an adverb before the speech verb.
+    const further = one(
+      'Some sites went further and simply reported that the woman tried to kill the officers with her SUV.',
+      'weaponized-vehicle',
+    );
+    expect(further.attributedTo?.text).toBe('sites');
   });
 
   it('compares a page quote with each outlet’s version (frey-demands-ice-leave)', () => {
