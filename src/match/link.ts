@@ -399,6 +399,7 @@ export class Linker {
     };
 
     // 1. Printed texts: exact and near quotes.
+    const extras: Candidate[] = []; // a claim's further quotations, apart from its candidate's
     for (const tm of textMatches) {
       const t = ix.texts[tm.id]!;
       const exact = tm.coverage >= EXACT_COVERAGE && tm.density >= EXACT_DENSITY;
@@ -421,9 +422,7 @@ export class Linker {
         const score = exact
           ? EXACT + 0.03 * Math.min(tm.coverage, tm.density)
           : 0.6 + 0.35 * tm.coverage * tm.density;
-        const prev = candidateOf(owner.claim);
-        if (prev !== undefined && prev.score >= score) continue;
-        setCandidate(owner.claim, {
+        const made: Candidate = {
           claim: owner.claim,
           reason: exact ? 'exact-quote' : 'near-quote',
           score,
@@ -438,7 +437,16 @@ export class Linker {
             length: t.ids.length,
             quoted: t.owners.some((o) => o.claim === owner.claim && o.quoted),
           },
-        });
+        };
+        const prev = candidateOf(owner.claim);
+        // Two printed versions of one claim quoted side by side ("One outlet printed “We’re
+        // demanding…”, while the wire version read “We are demanding…”") are two places.
+        if (prev !== undefined && partials === undefined && (made.to <= prev.from || made.from >= prev.to)) {
+          addApart(extras, made);
+          continue;
+        }
+        if (prev !== undefined && prev.score >= score) continue;
+        setCandidate(owner.claim, made);
       }
     }
 
@@ -515,6 +523,12 @@ export class Linker {
         const changed = keyFacts(ci);
         if (changed !== undefined && best !== undefined) offerBest(best, changed);
       }
+    }
+
+    // A claim's further quotations, unless the facts' span of the claim already covers them.
+    for (const x of extras) {
+      const main = candidateOf(x.claim)!;
+      if (x.to <= main.from || x.from >= main.to) cands.push(x);
     }
 
     // A sentence states a handful of claims at most; past that, near-duplicate claims compete
@@ -973,6 +987,17 @@ function offerBest(best: Candidate[], c: Candidate): void {
   best.push(c);
   for (; j > 0 && ranksBefore(c.score, c.claim, best[j - 1]!); j--) best[j] = best[j - 1]!;
   best[j] = c;
+}
+
+/** Adds a further quotation of a claim, keeping the better of two that overlap. */
+function addApart(extras: Candidate[], c: Candidate): void {
+  for (let k = 0; k < extras.length; k++) {
+    const x = extras[k]!;
+    if (x.claim !== c.claim || c.to <= x.from || c.from >= x.to) continue;
+    if (c.score > x.score) extras[k] = c;
+    return;
+  }
+  extras.push(c);
 }
 
 /** Share of a claim's fact weight whose bits are set in `mask`. */

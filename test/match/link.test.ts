@@ -121,6 +121,22 @@ describe.skipIf(matcher === undefined)('link: paraphrases by key facts', () => {
 });
 
 describe.skipIf(matcher === undefined)('link: spans', () => {
+  it('links each printed version of a claim quoted side by side in one sentence', () => {
+    const text =
+      'One outlet printed “We’re demanding ICE to leave the city immediately,” while the wire ' +
+      'version read “We are demanding ICE leave the city and state immediately.”';
+    const frey = matcher!
+      .analyze({ text }, { force: true })
+      .matches.filter((m) => m.claimId === 'frey-demands-ice-leave');
+    expect(frey.map((m) => m.text)).toEqual([
+      'We’re demanding ICE to leave the city immediately',
+      'We are demanding ICE leave the city and state immediately',
+    ]);
+    // Each is identical to the outlet that printed it, and differs from the other's version.
+    const same = frey.map((m) => m.quoteComparisons.filter((c) => c.identical).map((c) => c.outletId));
+    expect(same).toEqual([['western-journal'], ['associated-press']]);
+  });
+
   it('gives each claim of a busy sentence its own clause', () => {
     const text =
       'A federal agent shot and killed a Minneapolis motorist when she allegedly tried to run over law ' +

@@ -8,58 +8,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildIndex, parseDataset, type MatcherIndex } from '../../src/match/build';
 import { createMatcher } from '../../src/match/index';
 import { Linker } from '../../src/match/link';
-import { tokenizeRanges } from '../../src/match/normalize';
-import { blockRanges, segment } from '../../src/match/segment';
 import type { ClaimMatch, TextInput } from '../../src/match/types';
-import { fillerParagraph } from '../../scripts/corpus/filler';
-import { createRng } from '../../scripts/corpus/prng';
 import { syntheticDataset } from '../../scripts/corpus/synthetic';
-import { AP_SEED, WJ_SEED, dataset, seedText } from './dataset';
+import { dataset } from './dataset';
+import { linkEveryBlock, mixedPage as mixedPageOf } from './reference';
 
 /** 1,000 claims: about 28 near-copies of each real one, so sentences have far more passing claims than are placed. */
 const synthetic = dataset === undefined ? undefined : syntheticDataset(dataset, 1000);
 
 /** The seed articles' paragraphs among filler paragraphs. */
-function mixedPage(seed: number): TextInput {
-  const rng = createRng(seed);
-  const paragraphs = `${seedText(WJ_SEED)}\n\n${seedText(AP_SEED)}`.split(/\n\s*\n/);
-  let text = '';
-  const blocks: number[] = [];
-  const add = (p: string): void => {
-    if (text) text += '\n\n';
-    blocks.push(text.length);
-    text += p;
-  };
-  for (const p of paragraphs) {
-    for (let k = rng.int(0, 2); k > 0; k--) add(fillerParagraph(rng));
-    add(p.trim());
-  }
-  return { text, blocks };
-}
-
-/** Every block of the page segmented and linked with the given indexes (no block plan). */
-function linkEveryBlock(ix: MatcherIndex, input: TextInput): ClaimMatch[] {
-  const br = blockRanges(input);
-  const t = tokenizeRanges(input.text, br.starts, br.ends);
-  const view = {
-    words: t.words,
-    starts: t.starts,
-    ends: t.ends,
-    breaks: t.breaks,
-    ids: ix.vocab.idsOf(t.words),
-  };
-  const seg = segment(input);
-  const linker = new Linker(ix, input.text, seg);
-  const out: ClaimMatch[] = [];
-  let ptr = 0;
-  for (let p = 0; p < seg.passageCount; p++) {
-    const s1 = seg.passFirst[p + 1]!;
-    const from = ptr;
-    while (ptr < t.length && t.starts[ptr]! < seg.sentEnds[s1 - 1]!) ptr++;
-    out.push(...linker.linkSentences(seg.passFirst[p]!, s1, view, from, ptr));
-  }
-  return out;
-}
+const mixedPage = (seed: number): TextInput => mixedPageOf(seed, 2);
 
 /** JSON of matches, reading every lazy field. */
 const plain = (matches: ClaimMatch[]): unknown => JSON.parse(JSON.stringify(matches));

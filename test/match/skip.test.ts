@@ -8,58 +8,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SpeakerTracker } from '../../src/match/attribution';
 import { buildIndex, parseDataset } from '../../src/match/build';
 import { createMatcher } from '../../src/match/index';
-import { Linker } from '../../src/match/link';
 import { tokenizeRanges } from '../../src/match/normalize';
-import { blockRanges, segment } from '../../src/match/segment';
 import type { ClaimMatch, TextInput } from '../../src/match/types';
-import { fillerParagraph } from '../../scripts/corpus/filler';
-import { createRng } from '../../scripts/corpus/prng';
-import { AP_SEED, WJ_SEED, dataset, seedText } from './dataset';
+import { dataset } from './dataset';
+import { linkEveryBlock as linkEveryBlockWith, mixedPage as mixedPageOf } from './reference';
 
 /** Every block segmented and linked, as before blocks were skipped. */
-function linkEveryBlock(input: TextInput): ClaimMatch[] {
-  const ix = buildIndex(parseDataset(dataset!));
-  const br = blockRanges(input);
-  const t = tokenizeRanges(input.text, br.starts, br.ends);
-  const view = {
-    words: t.words,
-    starts: t.starts,
-    ends: t.ends,
-    breaks: t.breaks,
-    ids: ix.vocab.idsOf(t.words),
-  };
-  const seg = segment(input);
-  const linker = new Linker(ix, input.text, seg);
-  const out: ClaimMatch[] = [];
-  let ptr = 0;
-  for (let p = 0; p < seg.passageCount; p++) {
-    const s0 = seg.passFirst[p]!;
-    const s1 = seg.passFirst[p + 1]!;
-    const from = ptr;
-    while (ptr < t.length && t.starts[ptr]! < seg.sentEnds[s1 - 1]!) ptr++;
-    out.push(...linker.linkSentences(s0, s1, view, from, ptr));
-  }
-  return out;
-}
+const linkEveryBlock = (input: TextInput): ClaimMatch[] =>
+  linkEveryBlockWith(buildIndex(parseDataset(dataset!)), input);
 
 /** Seed paragraphs shuffled among filler paragraphs (ice hockey, Portland, shots, city news). */
-function mixedPage(seed: number): TextInput {
-  const rng = createRng(seed);
-  const paragraphs = `${seedText(WJ_SEED)}\n\n${seedText(AP_SEED)}`.split(/\n\s*\n/);
-  const all: string[] = [];
-  for (const p of paragraphs) {
-    for (let k = rng.int(0, 3); k > 0; k--) all.push(fillerParagraph(rng));
-    all.push(p.trim());
-  }
-  let text = '';
-  const blocks: number[] = [];
-  for (const p of all) {
-    if (text) text += '\n\n';
-    blocks.push(text.length);
-    text += p;
-  }
-  return { text, blocks };
-}
+const mixedPage = (seed: number): TextInput => mixedPageOf(seed, 3);
 
 describe.skipIf(dataset === undefined)('skipping blocks that cannot matter', () => {
   for (const seed of [1, 2, 3]) {
