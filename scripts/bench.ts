@@ -120,6 +120,7 @@ function recallOn(pages: readonly BenchPage[], predict: (page: BenchPage) => Pre
   let tp = 0;
   let fn = 0;
   let fp = 0;
+  let inFiller = 0;
   for (const page of pages) {
     const corpusPage = {
       id: 'bench',
@@ -129,16 +130,22 @@ function recallOn(pages: readonly BenchPage[], predict: (page: BenchPage) => Pre
       about: true,
       ...page,
     };
-    const score = scorePage(corpusPage, { about: true, score: 1, matches: predict(page) });
+    const predicted = predict(page);
+    const score = scorePage(corpusPage, { about: true, score: 1, matches: predicted });
     tp += score.tp.length;
     fn += score.falseNegatives.length;
     // Matches outside the labelled passages (in seed paragraphs or filler) are not judged here.
     fp += score.falsePositives.filter((f) => f.passageId !== null).length;
+    // The unrelated filler states nothing: any match there is a false link.
+    for (const m of predicted) {
+      if ((page.filler ?? []).some(([s, e]) => m.start < e && m.end > s)) inFiller++;
+    }
   }
   return {
     recall: tp / Math.max(1, tp + fn),
     precision: tp + fp === 0 ? 1 : tp / (tp + fp),
     labelled: tp + fn,
+    inFiller,
   };
 }
 
@@ -313,6 +320,8 @@ async function main(argv: readonly string[]): Promise<number> {
     precisionOurs: ours.precision,
     precisionBaseline: theirs.precision,
     labelledPassageClaims: ours.labelled,
+    // Matches in the pages' unrelated filler paragraphs (weather, sports, markets...): false links.
+    matchesInFiller: { ours: ours.inFiller, baseline: theirs.inFiller },
     claimsScaling: scaling,
     matcherBuildMs: buildMs,
     runs: Object.fromEntries(Object.entries(times).map(([k, v]) => [k, v.runs])),
@@ -369,6 +378,7 @@ async function main(argv: readonly string[]): Promise<number> {
     `on ${ours.labelled} labelled (passage, claim) pairs embedded in those pages:`,
     `  recall     ours ${fixed(ours.recall)}   baseline ${fixed(theirs.recall)}`,
     `  precision  ours ${fixed(ours.precision)}   baseline ${fixed(theirs.precision)}`,
+    `matches in the pages' unrelated filler (false links): ours ${ours.inFiller}, baseline ${theirs.inFiller}`,
     `for reference, Hypothesis's exact-first search (verbatim, then min(256, length/2) edits):`,
     `  ${ms(hypothesis.ms)} ms per 100 KB page, recall ${fixed(hypothesisRecall.recall)}, precision ${fixed(hypothesisRecall.precision)}`,
     '',

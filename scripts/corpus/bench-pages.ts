@@ -16,6 +16,8 @@ export interface BenchPage {
   blocks: number[];
   /** The embedded corpus passages (claims and neutral ones), sorted, offsets into `text`. */
   passages: LabelledPassage[];
+  /** [start, end) of each unrelated filler paragraph: nothing there states a claim. */
+  filler?: [number, number][];
 }
 
 /** One paragraph to place: plain text, or corpus passages to join with spaces. */
@@ -86,10 +88,13 @@ export function incidentPage(
   };
   const blocks: number[] = [];
   const passages: LabelledPassage[] = [];
+  const isFiller = new Set(filler);
+  const fillerRanges: [number, number][] = [];
   for (const block of sequence) {
     if (length > 0) add('\n\n');
     blocks.push(length);
     if (typeof block === 'string') {
+      if (isFiller.has(block)) fillerRanges.push([length, length + block.length]);
       add(block);
       continue;
     }
@@ -100,5 +105,5 @@ export function incidentPage(
       passages.push({ ...passage, start, end: length });
     });
   }
-  return { text: parts.join(''), blocks, passages };
+  return { text: parts.join(''), blocks, passages, filler: fillerRanges };
 }

@@ -74,6 +74,18 @@ describe('incident pages', () => {
       expect(page.passages[i]!.start).toBeGreaterThan(page.passages[i - 1]!.end);
     }
     for (const start of page.blocks.slice(1)) expect(page.text.slice(start - 2, start)).toBe('\n\n');
+    // The filler paragraphs are marked (matches there are false links), and only they are.
+    const filler = page.filler ?? [];
+    expect(filler.length).toBeGreaterThan(3);
+    let fillerChars = 0;
+    for (const [s, e] of filler) {
+      expect(page.blocks).toContain(s);
+      expect(articles.flat()).not.toContain(page.text.slice(s, e));
+      expect(page.passages.some((p) => p.start < e && p.end > s)).toBe(false);
+      fillerChars += e - s;
+    }
+    const content = articles.flat().join('').length + embedded.reduce((n, p) => n + p.text.length, 0);
+    expect(fillerChars).toBeGreaterThanOrEqual(30_000 - content - 2 * page.blocks.length);
   });
 
   it('rebuild a corpus page block by block', () => {
