@@ -333,10 +333,10 @@ export class PageController implements ContentApi {
       text: extracted.text.slice(0, this.scannedChars),
       blocks: extracted.blocks.filter((b) => b < this.scannedChars),
     };
-    // Recognition reads the opening of the page: where a story says what it is about, and a
-    // bound on the one step that cannot be sliced.
+    // Recognition reads the opening of the page (where a story says what it is about), a few
+    // blocks per step.
     const head = Math.min(input.text.length, this.limits.recognizeChars);
-    this.recognition = this.matcher.recognize({
+    this.recognition = yield* this.matcher.recognizeSteps({
       text: input.text.slice(0, head),
       blocks: input.blocks.filter((b) => b < head),
     });

@@ -324,6 +324,42 @@ function* linkPlanned(
 /** Text characters tokenized per `linkSteps` step (uncached text) before it yields anyway. */
 const STEP_CHARS = 32_768;
 
+/** Characters of whole blocks the first pass reads per `recognizeSteps` step. */
+const RECOGNIZE_STEP_CHARS = 24_000;
+
+/** One view of pieces read block by block, in order (block token ends shifted to the whole). */
+function joinTokens(pieces: readonly IdTokens[]): IdTokens {
+  if (pieces.length === 1) return pieces[0]!;
+  let n = 0;
+  let blockCount = 0;
+  for (const p of pieces) {
+    n += p.length;
+    blockCount += p.blockEnds.length;
+  }
+  const out: IdTokens = {
+    words: new Array<string>(n),
+    ids: new Int32Array(n),
+    starts: new Uint32Array(n),
+    ends: new Uint32Array(n),
+    breaks: new Uint8Array(n),
+    length: n,
+    blockEnds: new Uint32Array(blockCount),
+  };
+  let at = 0;
+  let block = 0;
+  for (const p of pieces) {
+    for (let k = 0; k < p.length; k++) out.words[at + k] = p.words[k]!;
+    out.ids.set(p.ids, at);
+    out.starts.set(p.starts, at);
+    out.ends.set(p.ends, at);
+    out.breaks.set(p.breaks, at);
+    for (let b = 0; b < p.blockEnds.length; b++) out.blockEnds[block + b] = p.blockEnds[b]! + at;
+    at += p.length;
+    block += p.blockEnds.length;
+  }
+  return out;
+}
+
 /** Builds the engine for a dataset (throws CueError on bad cues, TypeError on a broken dataset). */
 export function createMatcher(dataset: Dataset): Matcher {
   // Cheap and eager: the shape check, the cues (so bad cues throw here) and the prefilter. The
@@ -356,6 +392,32 @@ export function createMatcher(dataset: Dataset): Matcher {
     last = { text: input.text, blocks: input.blocks?.slice(), view };
     return view;
   };
+
+  /**
+   * `wholeView` in steps of about RECOGNIZE_STEP_CHARS characters (whole blocks): each block is
+   * read on its own, so reading a few blocks per step and joining the pieces gives the same view.
+   * Each piece is one complete `read`, so another call between steps changes nothing.
+   */
+  function* wholeViewSteps(input: TextInput): Generator<void, IdTokens, void> {
+    const cached = cachedView(input);
+    if (cached !== undefined) return cached;
+    const blocks = blockRanges(input);
+    const pieces: IdTokens[] = [];
+    for (let b = 0; b < blocks.starts.length;) {
+      let e = b;
+      let chars = 0;
+      while (e < blocks.starts.length && (e === b || chars < RECOGNIZE_STEP_CHARS)) {
+        chars += blocks.ends[e]! - blocks.starts[e]!;
+        e++;
+      }
+      if (b > 0) yield;
+      pieces.push(firstPass().read(input.text, blocks.starts.subarray(b, e), blocks.ends.subarray(b, e)));
+      b = e;
+    }
+    const view = joinTokens(pieces);
+    last = { text: input.text, blocks: input.blocks?.slice(), view };
+    return view;
+  }
 
   const mayBeAbout = (text: string): boolean => passesPrefilter(prefilter, text);
 
@@ -396,6 +458,14 @@ export function createMatcher(dataset: Dataset): Matcher {
       return recognizeView(input.text, wholeView(input), true);
     },
 
+    *recognizeSteps(input: TextInput): Generator<void, Recognition, void> {
+      checkInput(input, 'recognizeSteps');
+      if (!mayBeAbout(input.text)) return notAbout();
+      const view = yield* wholeViewSteps(input);
+      yield;
+      return recognizeView(input.text, view, true);
+    },
+
     analyze(input: TextInput, options?: { force?: boolean }): PageAnalysis {
       checkInput(input, 'analyze');
       const force = options?.force === true;
@@ -426,10 +496,13 @@ export function createMatcher(dataset: Dataset): Matcher {
       const blocks = blockRanges(input);
       const whole = cachedView(input);
       if (whole !== undefined) {
-        // Just recognized: its tokens say which blocks matter, and only those are segmented.
+        // Just recognized: its tokens say which blocks matter, and only those are segmented. The
+        // plan reads the whole page, so it is a step of its own (with no matches).
+        const plan = planBlocks(ix, scratch(), whole);
+        yield [];
         let out: ClaimMatch[] = [];
         let passages = 0;
-        for (const ms of linkPlanned(ix, text, blocks, whole, planBlocks(ix, scratch(), whole))) {
+        for (const ms of linkPlanned(ix, text, blocks, whole, plan)) {
           for (const m of ms) out.push(m);
           if (++passages === per) {
             yield out;

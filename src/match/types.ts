@@ -96,6 +96,12 @@ export interface Matcher {
   mayBeAbout(text: string): boolean;
   /** Score the whole text for the incident, with evidence. */
   recognize(input: TextInput): Recognition;
+  /**
+   * `recognize` in bounded steps: the text is read a few blocks per `next()`, and the generator
+   * returns the same Recognition. The content script uses it so that reading a long page is not
+   * one long task; `linkSteps` on the same text then reuses what was read.
+   */
+  recognizeSteps(input: TextInput): Generator<void, Recognition, void>;
   /** Recognize, then link every passage when the text is about the incident (or `force`). */
   analyze(input: TextInput, options?: { force?: boolean }): PageAnalysis;
   /**

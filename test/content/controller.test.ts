@@ -27,6 +27,10 @@ function countingMatcher() {
       return false;
     },
     recognize: refuse,
+    // eslint-disable-next-line require-yield
+    *recognizeSteps() {
+      return refuse();
+    },
     analyze: refuse,
     // eslint-disable-next-line require-yield
     *linkSteps() {

@@ -20,6 +20,26 @@ describe.skipIf(matcher === undefined)('analyze and linkSteps', () => {
     expect(steps.flat()).toEqual(all);
   });
 
+  it('recognizeSteps reads a long page a few blocks per step and returns what recognize does', () => {
+    const text = Array.from({ length: 16 }, () => page()).join('\n\n'); // ~100 K characters
+    const expected = createMatcher(dataset!).recognize({ text });
+    const steps = m.recognizeSteps({ text });
+    let count = 0;
+    let step = steps.next();
+    while (!step.done) {
+      count++;
+      // Another call between steps (a reader's lookup) must not disturb the one under way.
+      m.analyze({ text: 'Frey told ICE to get out of Minneapolis.' }, { force: true });
+      step = steps.next();
+    }
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(step.value).toEqual(expected);
+    // Linking then reuses the text read in steps, and links what a fresh matcher links.
+    const again = m.recognizeSteps({ text });
+    while (!again.next().done);
+    expect([...m.linkSteps({ text })].flat()).toEqual(createMatcher(dataset!).analyze({ text }).matches);
+  });
+
   it('gives the same matches whether or not the text was just recognized', () => {
     const text = page();
     const all = m.analyze({ text }).matches;
