@@ -1,5 +1,5 @@
 // `npm run bench`: how fast the engine runs the content script's pipeline (mayBeAbout, then
-// recognize, then every linkSteps step) on generated pages, compared with a fuzzy-quote baseline
+// recognizeSteps, then every linkSteps step) on generated pages, compared with a fuzzy-quote baseline
 // (approx-string-match over every printed claim text), and how page time grows with the number
 // of claims. Pages are generated from a fixed seed, so runs compare; `--json` prints one object.
 
@@ -34,7 +34,7 @@ const FLAGS: Record<string, FlagSpec> = {
 
 const HELP = `Usage: npm run bench -- [options]
 
-Times the content script's pipeline (mayBeAbout -> recognize -> link every passage), with the
+Times the content script's pipeline (mayBeAbout -> recognizeSteps -> link every passage), with the
 engine bundled and minified as the extension ships it, on generated
 pages of 10 KB to 1 MB (KB = 1,000 characters), unrelated and about the incident; compares it with
 a baseline that fuzzy-searches every printed claim text (approx-string-match, ${BASELINE_ERROR_RATE * 100}% edits);
@@ -61,7 +61,11 @@ const UNRELATED_TOPICS: readonly (readonly string[])[] = [
 /** The content script's pipeline, start to finish. */
 function runPipeline(matcher: Matcher, input: TextInput): ClaimMatch[] {
   if (!matcher.mayBeAbout(input.text)) return [];
-  if (!matcher.recognize(input).about) return [];
+  // In steps, as the content script reads a page (a few blocks per step).
+  const recognizing = matcher.recognizeSteps(input);
+  let step = recognizing.next();
+  while (!step.done) step = recognizing.next();
+  if (!step.value.about) return [];
   const matches: ClaimMatch[] = [];
   for (const step of matcher.linkSteps(input)) for (const m of step) matches.push(m);
   return matches;
@@ -352,7 +356,7 @@ async function main(argv: readonly string[]): Promise<number> {
     `Source Context benchmark: node ${machine.node}, ${machine.cpu} (${machine.cores} cores), dataset ${dataset.version}, seed ${seed}`,
     '',
     table(
-      ['pipeline (mayBeAbout -> recognize -> link)', 'size', 'median ms', 'runs'],
+      ['pipeline (mayBeAbout -> recognizeSteps -> link)', 'size', 'median ms', 'runs'],
       [
         ['unrelated page', '100 KB', ms(times.unrelated100k.ms), String(times.unrelated100k.runs)],
         ['unrelated page', '1 MB', ms(times.unrelated1m.ms), String(times.unrelated1m.runs)],
