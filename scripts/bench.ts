@@ -244,7 +244,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   log('timing the baseline...');
   const patterns: BaselinePattern[] = baselinePatterns(dataset);
-  const baseline = measure(incident100k, (page) => baselineSearch(page.text, patterns), 4, 3_000);
+  const baseline = measure(incident100k, (page) => baselineSearch(page.text, patterns), 12, 5_000);
   const hypothesis = measure(incident100k, (page) => hypothesisSearch(page.text, patterns), 20, 2_000);
 
   log('measuring recall...');
