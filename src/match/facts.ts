@@ -2,7 +2,7 @@
 // compact cluster of their occurrences so a claim is not pieced together from words scattered
 // across a long sentence.
 
-import type { ClaimInfo } from './build';
+import type { ClaimInfo, MatcherIndex } from './build';
 
 /** Token range of one phrase occurrence. */
 export interface Hit {
@@ -141,4 +141,22 @@ export function sortByStart<T extends Hit>(hits: T[]): T[] {
     hits[j] = h;
   }
   return hits;
+}
+
+/** Number of set bits of a 32-bit int (facts seen). */
+export function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * Are the facts in `mask` (bit i = fact i seen) enough to link the claim: every required one and
+ * `min` in all, or an `alone` one? The block plan and the sentence test must agree, so both call this.
+ */
+export function enoughFacts(ix: MatcherIndex, claim: number, mask: number): boolean {
+  const req = ix.requiredMask[claim]!;
+  return (
+    ((mask & req) === req && popcount(mask) >= ix.minFacts[claim]!) || (mask & ix.aloneMask[claim]!) !== 0
+  );
 }

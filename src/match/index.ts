@@ -11,6 +11,7 @@ import { Linker, describeFacts, type PartialEvidence, type TokenView } from './l
 import { FirstPass, type IdTokens } from './firstpass';
 import { tokenize } from './normalize';
 import { blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
+import { enoughFacts } from './facts';
 import { IntList } from './phrases';
 import { SHINGLE_BITS_MASK, enoughShingles, shingleHash } from './texts';
 
@@ -194,14 +195,6 @@ function blockKind(
   return names ? BlockKind.Names : BlockKind.Skip;
 }
 
-/** Are the facts in `mask` enough to link the claim (as the linker's own test)? */
-function enoughFacts(ix: MatcherIndex, claim: number, mask: number): boolean {
-  const req = ix.requiredMask[claim]!;
-  return (
-    ((mask & req) === req && popcount(mask) >= ix.minFacts[claim]!) || (mask & ix.aloneMask[claim]!) !== 0
-  );
-}
-
 /**
  * Do the fact phrases of tokens [from, to) give some claim enough facts? Only claims with a gate
  * phrase here can (as in the linker's sentences); their facts come from the owners of each
@@ -255,13 +248,6 @@ function factsInPhrases(
   }
   for (let t = 0; t < touched.size; t++) if (enoughFacts(ix, claims[t]!, masks[claims[t]!]!)) return true;
   return false;
-}
-
-/** Number of set bits (facts seen). */
-function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** The blocks of a whole-text view worth linking, and those that only name an actor (with their tokens). */

@@ -30,7 +30,15 @@ import {
   quoteRegions,
 } from './carriage';
 import { diffWords } from './diff';
-import { addHit, clusterFacts, sortByStart, type FactHit, type FactHits, type Hit } from './facts';
+import {
+  addHit,
+  clusterFacts,
+  enoughFacts,
+  sortByStart,
+  type FactHit,
+  type FactHits,
+  type Hit,
+} from './facts';
 import { segmentBlocks, type Segmentation } from './segment';
 import { IntList } from './phrases';
 import { TextScanner, align } from './texts';
@@ -368,12 +376,7 @@ export class Linker {
     for (let t = 0; t < touched.size; t++) {
       const claim = touched.data[t]!;
       if (partials === undefined) {
-        const mask = masks[claim]!;
-        const req = ix.requiredMask[claim]!;
-        const enough =
-          ((mask & req) === req && popcount(mask) >= ix.minFacts[claim]!) ||
-          (mask & ix.aloneMask[claim]!) !== 0;
-        if (!enough || this.vetoed[claim] === gen) continue;
+        if (!enoughFacts(ix, claim, masks[claim]!) || this.vetoed[claim] === gen) continue;
       }
       pass.push(claim);
     }
@@ -1009,13 +1012,6 @@ function factShare(ix: MatcherIndex, claim: number, mask: number): number {
   for (let fi = 0; fi < n; fi++) if ((mask & (1 << fi)) !== 0) w += ix.factWeight[base + fi]!;
   const total = ix.totalWeight[claim]!;
   return total > 0 ? w / total : 0;
-}
-
-/** Number of set bits (facts seen). */
-function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 function notePartial(partials: Map<number, PartialEvidence>, claim: number): PartialEvidence {

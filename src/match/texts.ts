@@ -3,6 +3,7 @@
 // shares with the dataset, not the number of texts); each is then aligned word by word.
 
 import type { IndexedText } from './build';
+import { popcount } from './facts';
 import { IntList } from './phrases';
 
 /** Size of the shingle bit filter: 2^20 bits (128 KB) keeps it sparse for 10,000 claims. */
@@ -283,11 +284,4 @@ function lcsTable(ids: Int32Array, lo: number, n: number, b: Int32Array): (i: nu
     }
   }
   return (i, j) => dp[i * w + j]!;
-}
-
-/** Number of set bits of a 32-bit int. */
-function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
