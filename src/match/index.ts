@@ -10,7 +10,7 @@ import { passesPrefilter } from './recognize';
 import { Linker, describeFacts, type PartialEvidence, type TokenView } from './link';
 import { FirstPass, type IdTokens } from './firstpass';
 import { tokenize } from './normalize';
-import { blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
+import { SentenceBuilder, blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
 import { enoughFacts } from './facts';
 import { IntList } from './phrases';
 import { SHINGLE_BITS_MASK, enoughShingles, shingleHash } from './texts';
@@ -67,9 +67,17 @@ interface BlockScratch {
   phraseGen: Uint32Array;
   textGen: Uint32Array;
   textHits: Uint32Array;
+  /** Per claim: the generation of the last sentence (in `enoughFactsIn`) with a veto of it. */
+  vetoGen: Uint32Array;
   touched: IntList;
+  /** The phrase hits of the block `blockKind` last searched (left for `sentencesHaveFacts`). */
   hits: number[];
+  /** Scratch for `sentencesHaveFacts`: hit offsets in order of start, one sentence's hits. */
+  order: number[];
+  sentenceHits: number[];
   phrases: IntList;
+  /** Did the block `blockKind` last judged name an actor? (Read after it returns Facts.) */
+  names: boolean;
   /** Per token id: ANCHOR_SPEAKER and/or ANCHOR_GATE (one typed lookup per token in `blockKind`). */
   anchorFlags: Uint8Array;
   /** The gate phrases anchored on each token id: pids gatePids[gateStart[id]] .. [gateStart[id + 1] - 1]. */
@@ -111,9 +119,13 @@ function blockScratch(ix: MatcherIndex): BlockScratch {
     phraseGen: new Uint32Array(ix.linkPhrases.phrases.length),
     textGen: new Uint32Array(ix.texts.length),
     textHits: new Uint32Array(ix.texts.length),
+    vetoGen: new Uint32Array(ix.claims.length),
     touched: new IntList(),
     hits: [],
+    order: [],
+    sentenceHits: [],
     phrases: new IntList(),
+    names: false,
   };
 }
 
@@ -125,6 +137,11 @@ const enum BlockKind {
   Names = 1,
   /** May link a claim: segmented and linked. */
   Link = 2,
+  /**
+   * Holds enough facts of a claim, counted over the whole block: it links only if one of its
+   * sentences does (see `sentencesHaveFacts`), else it is Names or Skip (`names` says which).
+   */
+  Facts = 3,
 }
 
 /**
@@ -191,14 +208,14 @@ function blockKind(
       if (enoughShingles(++textHits[t]!, list[l + 1]!)) return BlockKind.Link;
     }
   }
-  if (gated && factsInPhrases(ix, sc, view, from, to)) return BlockKind.Link;
+  sc.names = names;
+  if (gated && factsInPhrases(ix, sc, view, from, to)) return BlockKind.Facts;
   return names ? BlockKind.Names : BlockKind.Skip;
 }
 
 /**
- * Do the fact phrases of tokens [from, to) give some claim enough facts? Only claims with a gate
- * phrase here can (as in the linker's sentences); their facts come from the owners of each
- * distinct phrase found.
+ * Do the fact phrases of tokens [from, to) give some claim enough facts? Leaves the phrase hits
+ * in `sc.hits` for `sentencesHaveFacts`.
  */
 function factsInPhrases(
   ix: MatcherIndex,
@@ -207,17 +224,37 @@ function factsInPhrases(
   from: number,
   to: number,
 ): boolean {
-  const gen = ++sc.gen;
-  const { claimGen, masks, phraseGen, touched, hits, phrases } = sc;
-  touched.clear();
+  const hits = sc.hits;
   hits.length = 0;
-  phrases.clear();
   ix.linkPhrases.scanInto(view.ids, view.breaks, from, to, hits);
+  return enoughFactsIn(ix, sc, hits, false);
+}
+
+/**
+ * Do phrase hits (phrase, start, end triples) give some claim enough facts, as the linker's
+ * sentence test counts them? Only claims with a gate phrase among them can; their facts come
+ * from the owners of each distinct phrase. With `vetoes` (the hits of one sentence), a claim
+ * with a veto phrase among them is out.
+ */
+function enoughFactsIn(
+  ix: MatcherIndex,
+  sc: BlockScratch,
+  hits: readonly number[],
+  vetoes: boolean,
+): boolean {
+  const gen = ++sc.gen;
+  const { claimGen, masks, phraseGen, vetoGen, touched, phrases } = sc;
+  touched.clear();
+  phrases.clear();
   for (let h = 0; h < hits.length; h += 3) {
     const pid = hits[h]!;
     if (phraseGen[pid] === gen) continue;
     phraseGen[pid] = gen;
     phrases.push(pid);
+    if (vetoes) {
+      const vetoed = ix.phraseVetoes[pid];
+      if (vetoed !== undefined) for (let k = 0; k < vetoed.length; k++) vetoGen[vetoed[k]!] = gen;
+    }
     const gates = ix.phraseGates[pid];
     if (gates === undefined) continue;
     for (let k = 0; k < gates.length; k++) {
@@ -246,26 +283,109 @@ function factsInPhrases(
       if (claimGen[claim] === gen) masks[claim]! |= 1 << (code & 31);
     }
   }
-  for (let t = 0; t < touched.size; t++) if (enoughFacts(ix, claims[t]!, masks[claims[t]!]!)) return true;
+  for (let t = 0; t < touched.size; t++) {
+    const claim = claims[t]!;
+    if (vetoes && vetoGen[claim] === gen) continue;
+    if (enoughFacts(ix, claim, masks[claim]!)) return true;
+  }
   return false;
+}
+
+/**
+ * Does one of sentences [s0, s1) (char ranges [starts[s], ends[s])) of the block at tokens
+ * [from, to) have enough facts of a claim and no veto of it, as the linker asks of a sentence
+ * before it makes a paraphrase? A long block often has a claim's facts spread over sentences
+ * about other things ("shots were fired outside a bar" two sentences after "residential
+ * neighborhoods"), which the whole-block count cannot tell from a sentence stating the claim.
+ * The block's hits (`sc.hits`, from `factsInPhrases`) are dealt out to the sentences, not
+ * searched for again: a phrase search bounded by a sentence finds exactly the block's hits that
+ * lie inside it (each word of a phrase is the nearest one allowed, so a bound only cuts hits off).
+ */
+function sentencesHaveFacts(
+  ix: MatcherIndex,
+  sc: BlockScratch,
+  view: { starts: Uint32Array },
+  from: number,
+  to: number,
+  starts: Uint32Array,
+  ends: Uint32Array,
+  s0: number,
+  s1: number,
+): boolean {
+  const { hits, order, sentenceHits } = sc;
+  order.length = 0;
+  for (let h = 0; h < hits.length; h += 3) order.push(h);
+  order.sort((a, b) => hits[a + 1]! - hits[b + 1]!);
+  const tokStarts = view.starts;
+  let ptr = from;
+  let o = 0;
+  for (let s = s0; s < s1; s++) {
+    // The sentence's tokens, as the linker takes them: those starting inside it.
+    while (ptr < to && tokStarts[ptr]! < starts[s]!) ptr++;
+    const first = ptr;
+    while (ptr < to && tokStarts[ptr]! < ends[s]!) ptr++;
+    while (o < order.length && hits[order[o]! + 1]! < first) o++;
+    sentenceHits.length = 0;
+    for (; o < order.length && hits[order[o]! + 1]! < ptr; o++) {
+      const h = order[o]!;
+      if (hits[h + 2]! <= ptr) sentenceHits.push(hits[h]!, hits[h + 1]!, hits[h + 2]!);
+    }
+    if (sentenceHits.length > 0 && enoughFactsIn(ix, sc, sentenceHits, true)) return true;
+  }
+  return false;
+}
+
+/**
+ * `blockKind`, with a Facts block settled by its sentences. A block found to link has its
+ * sentences added to `sentences` (the linker's segmentation); the others leave it as it was.
+ */
+function planBlock(
+  ix: MatcherIndex,
+  sc: BlockScratch,
+  view: { ids: Int32Array; breaks: Uint8Array; starts: Uint32Array },
+  from: number,
+  to: number,
+  text: string,
+  blocks: { starts: Uint32Array; ends: Uint32Array },
+  b: number,
+  sentences: SentenceBuilder,
+): BlockKind.Skip | BlockKind.Names | BlockKind.Link {
+  if (to <= from) return BlockKind.Skip;
+  const kind = blockKind(ix, sc, view, from, to);
+  if (kind === BlockKind.Skip || kind === BlockKind.Names) return kind;
+  const first = sentences.add(text, blocks, b);
+  if (kind === BlockKind.Link) return kind;
+  if (sentencesHaveFacts(ix, sc, view, from, to, sentences.starts, sentences.ends, first, sentences.count))
+    return BlockKind.Link;
+  sentences.dropFrom(first);
+  return sc.names ? BlockKind.Names : BlockKind.Skip;
 }
 
 /** The blocks of a whole-text view worth linking, and those that only name an actor (with their tokens). */
 interface BlockPlan {
   link: number[];
+  /** The sentences of the blocks to link. */
+  seg: Segmentation;
   /** Ascending block indices, and each one's token range in the view. */
   names: number[];
   namesFrom: number[];
   namesTo: number[];
 }
 
-/** Sorts the blocks of a whole-text view (read by the first pass, block by block) by `blockKind`. */
-function planBlocks(ix: MatcherIndex, sc: BlockScratch, view: IdTokens): BlockPlan {
-  const plan: BlockPlan = { link: [], names: [], namesFrom: [], namesTo: [] };
+/** Sorts the blocks of a whole-text view (read by the first pass, block by block) by `planBlock`. */
+function planBlocks(
+  ix: MatcherIndex,
+  sc: BlockScratch,
+  text: string,
+  blocks: { starts: Uint32Array; ends: Uint32Array },
+  view: IdTokens,
+): BlockPlan {
+  const sentences = new SentenceBuilder();
+  const plan: Omit<BlockPlan, 'seg'> = { link: [], names: [], namesFrom: [], namesTo: [] };
   const blockEnds = view.blockEnds;
   for (let b = 0, from = 0; b < blockEnds.length; b++) {
     const to = blockEnds[b]!;
-    const kind = to > from ? blockKind(ix, sc, view, from, to) : BlockKind.Skip;
+    const kind = planBlock(ix, sc, view, from, to, text, blocks, b, sentences);
     if (kind === BlockKind.Link) plan.link.push(b);
     else if (kind === BlockKind.Names) {
       plan.names.push(b);
@@ -274,7 +394,7 @@ function planBlocks(ix: MatcherIndex, sc: BlockScratch, view: IdTokens): BlockPl
     }
     from = to;
   }
-  return plan;
+  return { ...plan, seg: sentences.finish(blocks) };
 }
 
 /**
@@ -284,11 +404,10 @@ function planBlocks(ix: MatcherIndex, sc: BlockScratch, view: IdTokens): BlockPl
 function* linkPlanned(
   ix: MatcherIndex,
   text: string,
-  blocks: { starts: Uint32Array; ends: Uint32Array },
   view: TokenView,
   plan: BlockPlan,
 ): Generator<ClaimMatch[], void, void> {
-  const seg = segmentBlocks(text, blocks, plan.link);
+  const seg = plan.seg;
   const linker = new Linker(ix, text, seg);
   let tokPtr = 0;
   let named = 0;
@@ -463,7 +582,7 @@ export function createMatcher(dataset: Dataset): Matcher {
       const ix = index();
       const blocks = blockRanges(input);
       const matches: ClaimMatch[] = [];
-      for (const ms of linkPlanned(ix, text, blocks, view, planBlocks(ix, scratch(), view)))
+      for (const ms of linkPlanned(ix, text, view, planBlocks(ix, scratch(), text, blocks, view)))
         for (const m of ms) matches.push(m);
       return { ...recognition, matches };
     },
@@ -484,11 +603,11 @@ export function createMatcher(dataset: Dataset): Matcher {
       if (whole !== undefined) {
         // Just recognized: its tokens say which blocks matter, and only those are segmented. The
         // plan reads the whole page, so it is a step of its own (with no matches).
-        const plan = planBlocks(ix, scratch(), whole);
+        const plan = planBlocks(ix, scratch(), text, blocks, whole);
         yield [];
         let out: ClaimMatch[] = [];
         let passages = 0;
-        for (const ms of linkPlanned(ix, text, blocks, whole, plan)) {
+        for (const ms of linkPlanned(ix, text, whole, plan)) {
           for (const m of ms) out.push(m);
           if (++passages === per) {
             yield out;
@@ -502,6 +621,7 @@ export function createMatcher(dataset: Dataset): Matcher {
       // Otherwise tokenize block by block as the steps go, so no step does work proportional to
       // the whole page: a step ends after `per` passages or STEP_CHARS characters read.
       const linker = new Linker(ix, text, segmentBlocks(text, blocks, []));
+      const sentences = new SentenceBuilder();
       let out: ClaimMatch[] = [];
       let passages = 0;
       let chars = 0;
@@ -510,11 +630,11 @@ export function createMatcher(dataset: Dataset): Matcher {
         const be = blocks.ends[b]!;
         chars += be - bs;
         const view = viewOf(ix, text, bs, be);
-        const kind =
-          view.ids.length > 0 ? blockKind(ix, scratch(), view, 0, view.ids.length) : BlockKind.Skip;
+        sentences.dropFrom(0);
+        const kind = planBlock(ix, scratch(), view, 0, view.ids.length, text, blocks, b, sentences);
         if (kind === BlockKind.Names) linker.skipBlock(b, view, 0, view.ids.length);
         else if (kind === BlockKind.Link) {
-          const seg = segmentBlocks(text, blocks, [b]);
+          const seg = sentences.finish(blocks);
           let tokPtr = 0;
           for (let p = 0; p < seg.passageCount; p++) {
             const r = passageRange(seg, p);

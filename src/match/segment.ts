@@ -198,25 +198,74 @@ export function segmentBlocks(
 ): Segmentation {
   const out = SCRATCH;
   out.length = 0;
-  const passFirst: number[] = [];
   const count = which === undefined ? blocks.starts.length : which.length;
   for (let k = 0; k < count; k++) {
     const b = which === undefined ? k : which[k]!;
-    const before = out.length;
     splitSentences(text, blocks.starts[b]!, blocks.ends[b]!, b, out);
-    for (let s = before; s < out.length; s += MAX_PASSAGE_SENTENCES) passFirst.push(s);
+  }
+  return toSegmentation(out, blocks);
+}
+
+/**
+ * Sentences of blocks split one at a time, kept or dropped, then made one Segmentation (as
+ * `segmentBlocks` would give for the blocks kept): the block plan splits a block to test its
+ * sentences, and keeps them for the linker only when the block is linked.
+ */
+export class SentenceBuilder {
+  private readonly out = new Ranges();
+
+  /** Splits block b (after any block added before: ascending) and returns its first sentence. */
+  add(text: string, blocks: { starts: Uint32Array; ends: Uint32Array }, b: number): number {
+    const first = this.out.length;
+    splitSentences(text, blocks.starts[b]!, blocks.ends[b]!, b, this.out);
+    return first;
+  }
+
+  /** Drops the sentences from `first` on (those of the block last added, say). */
+  dropFrom(first: number): void {
+    this.out.length = Math.min(this.out.length, first);
+  }
+
+  /** Sentences so far; sentence s is [starts[s], ends[s]). The arrays change with `add`. */
+  get count(): number {
+    return this.out.length;
+  }
+  get starts(): Uint32Array {
+    return this.out.starts;
+  }
+  get ends(): Uint32Array {
+    return this.out.ends;
+  }
+
+  /** The sentences kept, in passages as `segmentBlocks` makes them. */
+  finish(blocks: { starts: Uint32Array; ends: Uint32Array }): Segmentation {
+    return toSegmentation(this.out, blocks);
+  }
+}
+
+/**
+ * Copies sentences into a Segmentation. A block's sentences are contiguous; its passages start
+ * at its first sentence and every MAX_PASSAGE_SENTENCES after it.
+ */
+function toSegmentation(out: Ranges, blocks: { starts: Uint32Array; ends: Uint32Array }): Segmentation {
+  const n = out.length;
+  const passFirst: number[] = [];
+  let blockFirst = 0;
+  for (let s = 0; s < n; s++) {
+    if (s === 0 || out.blocks[s] !== out.blocks[s - 1]) blockFirst = s;
+    if ((s - blockFirst) % MAX_PASSAGE_SENTENCES === 0) passFirst.push(s);
   }
   const passageCount = passFirst.length;
   const pf = new Uint32Array(passageCount + 1);
   for (let p = 0; p < passageCount; p++) pf[p] = passFirst[p]!;
-  pf[passageCount] = out.length;
+  pf[passageCount] = n;
   return {
     blockStarts: blocks.starts,
     blockEnds: blocks.ends,
-    sentStarts: out.starts.slice(0, out.length),
-    sentEnds: out.ends.slice(0, out.length),
-    sentBlocks: out.blocks.slice(0, out.length),
-    sentenceCount: out.length,
+    sentStarts: out.starts.slice(0, n),
+    sentEnds: out.ends.slice(0, n),
+    sentBlocks: out.blocks.slice(0, n),
+    sentenceCount: n,
     passFirst: pf,
     passageCount,
   };

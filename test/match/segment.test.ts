@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { MAX_PASSAGE_SENTENCES, MAX_SENTENCE_CHARS, segment } from '../../src/match/segment';
+import {
+  MAX_PASSAGE_SENTENCES,
+  MAX_SENTENCE_CHARS,
+  SentenceBuilder,
+  blockRanges,
+  segment,
+  segmentBlocks,
+} from '../../src/match/segment';
 import type { TextInput } from '../../src/match/types';
 
 function sentences(input: TextInput | string): string[] {
@@ -117,6 +124,22 @@ describe('segment: blocks', () => {
     const seg = segment({ text: `Short block.\n\n${many}` });
     expect(seg.passageCount).toBe(3);
     expect(Array.from(seg.passFirst)).toEqual([0, 1, 1 + MAX_PASSAGE_SENTENCES, seg.sentenceCount]);
+  });
+
+  it('builds, block by block with some dropped, what segmenting the kept blocks gives', () => {
+    const many = Array.from({ length: 2 * MAX_PASSAGE_SENTENCES + 1 }, (_, i) => `Line ${i} here.`).join(' ');
+    const text = `One. Two!\n\n${many}\n\nDropped block. Gone.\n\nLast one? Yes.\n\n`;
+    const blocks = blockRanges({ text });
+    const builder = new SentenceBuilder();
+    const kept: number[] = [];
+    for (let b = 0; b < blocks.starts.length; b++) {
+      const first = builder.add(text, blocks, b);
+      expect(first).toBe(segmentBlocks(text, blocks, kept).sentenceCount);
+      if (b === 2) builder.dropFrom(first);
+      else kept.push(b);
+    }
+    expect(builder.finish(blocks)).toEqual(segmentBlocks(text, blocks, kept));
+    expect(builder.finish(blocks).passageCount).toBe(1 + 3 + 1);
   });
 
   it('rejects bad block offsets with the index and the problem', () => {

@@ -1,11 +1,12 @@
 // The linker skips blocks that share nothing it could use with the dataset (index.ts,
-// `blockMatters`). Skipping must change nothing: these tests link every block the slow way and
+// `planBlock`). Skipping must change nothing: these tests link every block the slow way and
 // compare, on pages that mix the seed articles with lookalike filler paragraphs.
 
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { SpeakerTracker } from '../../src/match/attribution';
+import { Linker } from '../../src/match/link';
 import { buildIndex, parseDataset } from '../../src/match/build';
 import { createMatcher } from '../../src/match/index';
 import { tokenizeRanges } from '../../src/match/normalize';
@@ -123,6 +124,10 @@ const PARAGRAPHS = [
   'The statement said the officer feared for his life.',
   // Three shingles of a printed excerpt (the fewest that report needs) and none of its facts.
   'Officials reported a shooting Wednesday by federal agents in St. Paul.',
+  // The two facts of "residential-neighborhood" in different sentences; then in one sentence
+  // with a word that vetoes the claim ("developer").
+  'Lawmakers argued about family homes all morning. Later the street was closed for a parade.',
+  'A developer wants to build family homes on the street.',
 ];
 
 describe.skipIf(dataset === undefined)('skipping blocks: the rules', () => {
@@ -203,6 +208,37 @@ describe.skipIf(dataset === undefined)('skipping blocks: the rules', () => {
     // The same words as phrases do link.
     for (const got of everyWay(blocksPage([PARAGRAPHS[11]!, PARAGRAPHS[7]!]), 2))
       expect(got.map((m) => m.claimId)).toContain('weaponized-vehicle');
+  });
+
+  it('does not link a block whose claim facts no one sentence holds, or a sentence vetoes', () => {
+    const spread = PARAGRAPHS.length - 2;
+    const vetoed = PARAGRAPHS.length - 1;
+    // Counted over the whole block, each holds both facts of the claim.
+    const ix = buildIndex(parseDataset(dataset!));
+    const ci = ix.claimIndex.get('residential-neighborhood')!;
+    for (const k of [spread, vetoed]) {
+      const text = PARAGRAPHS[k]!;
+      const t = tokenizeRanges(text, Uint32Array.of(0), Uint32Array.of(text.length));
+      let mask = 0;
+      ix.linkPhrases.scan(ix.vocab.idsOf(t.words), t.breaks, 0, t.words.length, (pid) => {
+        for (const code of ix.phraseFacts[pid] ?? []) if (code >>> 5 === ci) mask |= 1 << (code & 31);
+      });
+      expect(mask).toBe(0b11);
+    }
+    const analyze = vi.spyOn(Linker.prototype, 'analyzeSentence');
+    for (const k of [spread, vetoed]) {
+      for (const got of everyWay(blocksPage([PARAGRAPHS[k]!]), 1)) expect(got).toEqual([]);
+    }
+    expect(analyze).not.toHaveBeenCalled();
+    // Together with a block that does state it, only that block is read.
+    const stated = 'Neighbors said the shooting happened on a quiet street of family homes.';
+    const input = blocksPage([PARAGRAPHS[spread]!, stated, PARAGRAPHS[vetoed]!]);
+    const reference = linkEveryBlock(input);
+    expect(reference.map((m) => m.claimId)).toContain('residential-neighborhood');
+    analyze.mockClear();
+    for (const got of everyWay(input, 1)) expect(got).toEqual(reference);
+    const read = new Set(analyze.mock.calls.map((c) => input.text.slice(c[3], c[4])));
+    expect([...read]).toEqual([stated]);
   });
 
   it('links a block through the fewest shingles a sentence needs to share with a printed text', () => {
