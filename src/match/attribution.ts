@@ -99,10 +99,10 @@ export function ownAttribution(
     // "The agency went further and called it…": a short verb phrase joined by "and", maybe with
     // an adverb before the verb ("Some sites went further and simply reported that…").
     let e = b;
-    if (e - 1 > a && isAdverb(tok.words[e - 1]!)) e--;
-    if (e - a <= 3 && tok.words[e - 1] === 'and' && tok.breaks[a] === 0) return true;
+    if (e - 1 > a && isAdverb(tok.word(e - 1)!)) e--;
+    if (e - a <= 3 && tok.word(e - 1) === 'and' && tok.breaks[a] === 0) return true;
     for (let k = a; k < b; k++) {
-      const w = tok.words[k]!;
+      const w = tok.word(k)!;
       if (!BETWEEN_WORDS.has(w) && !isAdverb(w)) return false;
     }
     return true;
@@ -118,14 +118,14 @@ export function ownAttribution(
       start: chain.start,
       end: chain.end,
       verb,
-      afterOnly: tok.words[chain.start - 1] === 'what',
+      afterOnly: tok.word(chain.start - 1) === 'what',
       only,
     };
   };
 
   for (let v = from; v < to; v++) {
     if (!mayBe(tok.ids, kinds, v, KIND_SPEECH)) continue;
-    const w = tok.words[v]!;
+    const w = tok.word(v)!;
     if (!fits(SPEECH_SHAPE, w) || !SPEECH_WORDS.has(w) || (!short && inQuote[v - from])) continue;
     let chosen: Chain | undefined;
     if (SPEECH_NOUNS.has(w)) {
@@ -135,12 +135,12 @@ export function ownAttribution(
       // "Frey's demand that…", "the DHS tweet also had…", "Frey's words: …" attribute; the noun
       // as an object ("corroborates DHS's account.", "DHS's account of events") only mentions it.
       const gap = v + 1 < to ? text.slice(tok.ends[v]!, tok.starts[v + 1]!) : '';
-      const next = v + 1 < to ? tok.words[v + 1]! : '';
+      const next = v + 1 < to ? tok.word(v + 1)! : '';
       const leads = next !== '' && (gap.includes(':') || (tok.breaks[v + 1] === 0 && !LINK_WORDS.has(next)));
       if (!leads) continue;
       chosen = c;
     } else if (w === 'according') {
-      if (tok.words[v + 1] !== 'to') continue;
+      if (tok.word(v + 1) !== 'to') continue;
       chosen = forwardChain(usable, v + 2, 3, joined);
     } else {
       chosen = backwardChain(usable, v, 6, joined, between) ?? forwardChain(usable, v + 1, 2, joined);

@@ -280,11 +280,12 @@ export const CLAUSE_WORDS = new Set([
 ]);
 
 /**
- * Finds hedges in words[from, to) outside quotes; `sentence` adds sentence-wide hedging verbs.
+ * Finds hedges in the words of tokens [from, to) outside quotes; `sentence` adds sentence-wide
+ * hedging verbs.
  * `ids` and `kinds` (the tokens' dataset ids and `wordKinds`) let it pass most words unread.
  */
 export function findHedges(
-  words: readonly string[],
+  tok: { word(i: number): string | undefined },
   inQuote: Uint8Array,
   offset: number,
   span: { from: number; to: number },
@@ -299,31 +300,31 @@ export function findHedges(
   };
   for (let i = span.from; i < span.to; i++) {
     if (!mayBe(ids, kinds, i, KIND_HEDGE)) continue;
-    const w = words[i]!;
+    const w = tok.word(i)!;
     if (!fits(HEDGE_SHAPE, w)) continue;
     // Hedges inside quotation marks count too: the page is passing on someone's hedged words
     // ("“appears to corroborate”"), except a speech verb inside a quote, which is the speaker's.
     if (inQuote[i - offset] && HEDGING_SPEECH.has(w)) continue;
     if (HEDGE_WORDS.has(w)) {
       // "the alleged perpetrator" questions who she was, not what is said about her.
-      if (w === 'alleged' && PERSON_NOUNS.has(words[i + 1] ?? '')) continue;
+      if (w === 'alleged' && PERSON_NOUNS.has(tok.word(i + 1) ?? '')) continue;
       // "appears" hedges only as "appears to" ("appears to corroborate"), not "appears in court".
-      if ((w === 'appears' || w === 'appear' || w === 'appeared') && words[i + 1] !== 'to') continue;
+      if ((w === 'appears' || w === 'appear' || w === 'appeared') && tok.word(i + 1) !== 'to') continue;
       addUnique(w === 'appear' || w === 'appeared' ? `${w} to` : w === 'appears' ? 'appears to' : w);
-    } else if (w === 'so' && words[i + 1] === 'called' && i + 1 < span.to) {
+    } else if (w === 'so' && tok.word(i + 1) === 'called' && i + 1 < span.to) {
       addUnique('so-called');
     }
   }
   for (let i = sentence.from; i < sentence.to; i++) {
     if (inQuote[i - offset] || !mayBe(ids, kinds, i, KIND_HEDGE)) continue;
-    const w = words[i]!;
+    const w = tok.word(i)!;
     if (!fits(HEDGE_SHAPE, w)) continue;
     // "DHS claimed that she…" hedges what follows, not what came before.
     if (HEDGING_SPEECH.has(w) && i < firstEvidence) addUnique(w);
     // "what DHS described as", "what the department called"
     if ((w === 'described' || w === 'called' || w === 'termed' || w === 'labeled') && i < span.to) {
       for (let k = Math.max(sentence.from, i - 5); k < i; k++) {
-        if (words[k] === 'what' && !inQuote[k - offset]) {
+        if (tok.word(k) === 'what' && !inQuote[k - offset]) {
           addUnique(`what … ${w}`);
           break;
         }

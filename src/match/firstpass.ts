@@ -39,18 +39,39 @@ import {
 } from './normalize';
 import type { Vocabulary } from './phrases';
 
-/** Tokens of a text with their dataset ids, original offsets and phrase breaks (a linker `TokenView`). */
-export interface IdTokens {
-  /** Normalized words, as `tokenize` gives them (shared strings: a repeated word costs nothing). */
-  words: string[];
-  ids: Int32Array;
-  starts: Uint32Array;
-  ends: Uint32Array;
-  /** 1 when punctuation (not a hyphen or apostrophe) separates the token from the one before. */
-  breaks: Uint8Array;
-  length: number;
-  /** Token index after block b's tokens: the block plan needs no search for each block's range. */
-  blockEnds: Uint32Array;
+/**
+ * Tokens of a text with their dataset ids, original offsets and phrase breaks (a linker
+ * `TokenView`). A token's word is looked up when asked for: an array of a string per token
+ * would cost more to fill than reading the page (a page's array is a large object, and each
+ * store into it a write barrier), and most of a long page's words are never read.
+ */
+export class IdTokens {
+  constructor(
+    readonly ids: Int32Array,
+    readonly starts: Uint32Array,
+    readonly ends: Uint32Array,
+    /** 1 when punctuation (not a hyphen or apostrophe) separates the token from the one before. */
+    readonly breaks: Uint8Array,
+    /** Token index after block b's tokens: the block plan needs no search for each block's range. */
+    readonly blockEnds: Uint32Array,
+    /** Per token, where its word is: dict[w] for w >= 0, extras[-1 - w] for the others. */
+    private readonly wordAt: Int32Array,
+    /** The table's words (only ever appended to, so the indices read stay right). */
+    private readonly dict: readonly string[],
+    /** Words of this read that are not in the table (from the tokenizer, '%', '&'). */
+    private readonly extras: readonly string[],
+  ) {}
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  /** Token i's normalized word, as `tokenize` gives it; undefined outside [0, length). */
+  word(i: number): string | undefined {
+    const w = this.wordAt[i];
+    if (w === undefined) return undefined;
+    return w >= 0 ? this.dict[w] : this.extras[-1 - w];
+  }
 }
 
 // A word's key is its characters as the digits of base-38 numbers: letters (either case) 1-26,
@@ -190,7 +211,7 @@ export class FirstPass {
   private readonly follow = { words: [] as string[], ends: [] as number[], resumes: [] as number[] };
   /** Ids of the tokens canonical phrases are replaced with ("dhs", "ice"). */
   private canonIds = new Map<string, number>();
-  // The tokens read so far (grown by doubling, copied out by read()). A token's word is an
+  // The tokens read so far (grown by doubling, copied out by finish()). A token's word is an
   // index: dict[w] for w >= 0, extras[-1 - w] for words that come from the tokenizer.
   private ids = new Int32Array(1024);
   private starts = new Uint32Array(1024);
@@ -200,6 +221,9 @@ export class FirstPass {
   private extras: string[] = [];
   private n = 0;
   private lastEnd = -1;
+  /** The read under way (see `begin`): its number, text and the ends of its blocks so far. */
+  private reads = 0;
+  private reading: { id: number; text: string; blockEnds: Uint32Array; blocks: number } | undefined;
 
   constructor(private readonly vocab: Vocabulary) {
     this.vocabSize = vocab.size;
@@ -209,41 +233,69 @@ export class FirstPass {
 
   /** Tokens of each block [starts[b], ends[b]) on its own, concatenated: as `tokenizeRanges` + `idsOf`. */
   read(text: string, starts: Uint32Array, ends: Uint32Array): IdTokens {
+    const id = this.begin(text, starts.length);
+    this.more(id, starts, ends);
+    return this.finish(id);
+  }
+
+  /**
+   * Starts reading `text`, `blockCount` blocks given in order to `more` (so a long page can be
+   * read a few blocks at a time), then `finish`. Returns the read's number. One read is under
+   * way at a time: beginning another ends the last.
+   */
+  begin(text: string, blockCount: number): number {
     // A new stem may give a word an id; a table that overflowed left old words in dict.
     if (this.vocab.size !== this.vocabSize || this.dict.length > this.entries) this.reset(this.bits);
     this.n = 0;
     this.extras = ['percent', 'and']; // Sign.Percent, Sign.And
-    const blockEnds = new Uint32Array(starts.length);
+    this.reading = { id: ++this.reads, text, blockEnds: new Uint32Array(blockCount), blocks: 0 };
+    return this.reads;
+  }
+
+  /**
+   * Reads the next blocks [starts[b], ends[b]) of read `id`. Returns false, reading nothing,
+   * when another read has begun since (the caller starts over).
+   */
+  more(id: number, starts: Uint32Array, ends: Uint32Array): boolean {
+    const r = this.reading;
+    if (r === undefined || r.id !== id) return false;
+    const text = r.text;
+    if (r.blocks + starts.length > r.blockEnds.length) {
+      throw new RangeError(`FirstPass.more: more blocks than the ${r.blockEnds.length} announced`);
+    }
     for (let b = 0; b < starts.length; b++) {
       const s = starts[b]!;
       const e = ends[b]!;
       if (s < 0 || e > text.length || s > e) {
         throw new RangeError(
-          `FirstPass.read: block ${b} [${s}, ${e}) is outside the text (length ${text.length})`,
+          `FirstPass.read: block ${r.blocks} [${s}, ${e}) is outside the text (length ${text.length})`,
         );
       }
       this.readBlock(text, s, e);
-      blockEnds[b] = this.n;
+      r.blockEnds[r.blocks++] = this.n;
     }
+    return true;
+  }
+
+  /** The tokens of read `id` (the one under way: `more` has not returned false). */
+  finish(id: number): IdTokens {
+    const r = this.reading;
+    if (r === undefined || r.id !== id)
+      throw new Error(`FirstPass.finish: read ${id} is not the one under way`);
+    this.reading = undefined;
     const n = this.n;
-    // The words array is made once at its final size: writing a string per token during the
-    // read and copying the array out costs twice as much on large pages.
-    const words = new Array<string>(n);
-    const { dict, extras, wordAt } = this;
-    for (let k = 0; k < n; k++) {
-      const w = wordAt[k]!;
-      words[k] = w >= 0 ? dict[w]! : extras[-1 - w]!;
-    }
+    const extras = this.extras;
     this.extras = [];
-    return {
-      words,
-      ids: this.ids.slice(0, n),
-      starts: this.starts.slice(0, n),
-      ends: this.ends.slice(0, n),
-      breaks: this.breaks.slice(0, n),
-      length: n,
-      blockEnds,
-    };
+    return new IdTokens(
+      this.ids.slice(0, n),
+      this.starts.slice(0, n),
+      this.ends.slice(0, n),
+      this.breaks.slice(0, n),
+      r.blockEnds.subarray(0, r.blocks),
+      this.wordAt.slice(0, n),
+      this.dict,
+      extras,
+    );
   }
 
   /** Empties the table and the words (between reads only: tokens point into dict). */

@@ -7,7 +7,7 @@ import type { Dataset } from '../dataset/types';
 import type { ClaimMatch, Matcher, PageAnalysis, RankedClaim, Recognition, TextInput } from './types';
 import { buildIndex, buildIndexSteps, parseDataset, type MatcherIndex } from './build';
 import { passesPrefilter } from './recognize';
-import { Linker, describeFacts, type PartialEvidence, type TokenView } from './link';
+import { Linker, WordsView, describeFacts, type PartialEvidence, type TokenView } from './link';
 import { FirstPass, type IdTokens } from './firstpass';
 import { tokenize } from './normalize';
 import { SentenceBuilder, blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
@@ -38,7 +38,7 @@ function checkInput(input: TextInput, where: string): void {
 /** Tokens of text[from, to) with dataset ids (one block, or a passage inside one). */
 function viewOf(ix: MatcherIndex, text: string, from = 0, to = text.length): TokenView {
   const t = tokenize(text, from, to);
-  return { words: t.words, starts: t.starts, ends: t.ends, breaks: t.breaks, ids: ix.vocab.idsOf(t.words) };
+  return new WordsView(t.words, t.starts, t.ends, t.breaks, ix.vocab.idsOf(t.words));
 }
 
 /** Same block starts? (`undefined` = blank lines decide, which depends on the text only.) */
@@ -432,39 +432,6 @@ const STEP_CHARS = 32_768;
 /** Characters of whole blocks the first pass reads per `recognizeSteps` step. */
 const RECOGNIZE_STEP_CHARS = 24_000;
 
-/** One view of pieces read block by block, in order (block token ends shifted to the whole). */
-function joinTokens(pieces: readonly IdTokens[]): IdTokens {
-  if (pieces.length === 1) return pieces[0]!;
-  let n = 0;
-  let blockCount = 0;
-  for (const p of pieces) {
-    n += p.length;
-    blockCount += p.blockEnds.length;
-  }
-  const out: IdTokens = {
-    words: new Array<string>(n),
-    ids: new Int32Array(n),
-    starts: new Uint32Array(n),
-    ends: new Uint32Array(n),
-    breaks: new Uint8Array(n),
-    length: n,
-    blockEnds: new Uint32Array(blockCount),
-  };
-  let at = 0;
-  let block = 0;
-  for (const p of pieces) {
-    for (let k = 0; k < p.length; k++) out.words[at + k] = p.words[k]!;
-    out.ids.set(p.ids, at);
-    out.starts.set(p.starts, at);
-    out.ends.set(p.ends, at);
-    out.breaks.set(p.breaks, at);
-    for (let b = 0; b < p.blockEnds.length; b++) out.blockEnds[block + b] = p.blockEnds[b]! + at;
-    at += p.length;
-    block += p.blockEnds.length;
-  }
-  return out;
-}
-
 /** Builds the engine for a dataset (throws CueError on bad cues, TypeError on a broken dataset). */
 export function createMatcher(dataset: Dataset): Matcher {
   // Cheap and eager: the shape check, the cues (so bad cues throw here) and the prefilter. The
@@ -499,27 +466,32 @@ export function createMatcher(dataset: Dataset): Matcher {
   };
 
   /**
-   * `wholeView` in steps of about RECOGNIZE_STEP_CHARS characters (whole blocks): each block is
-   * read on its own, so reading a few blocks per step and joining the pieces gives the same view.
-   * Each piece is one complete `read`, so another call between steps changes nothing.
+   * `wholeView` in steps of about RECOGNIZE_STEP_CHARS characters (whole blocks): the first pass
+   * reads a few blocks per step into one view. It reads one text at a time, so when another call
+   * has read a text between two steps, this read starts over (in the step that finds out).
    */
   function* wholeViewSteps(input: TextInput): Generator<void, IdTokens, void> {
     const cached = cachedView(input);
     if (cached !== undefined) return cached;
     const blocks = blockRanges(input);
-    const pieces: IdTokens[] = [];
-    for (let b = 0; b < blocks.starts.length;) {
+    const count = blocks.starts.length;
+    const pass = firstPass();
+    let read = pass.begin(input.text, count);
+    for (let b = 0; b < count;) {
       let e = b;
       let chars = 0;
-      while (e < blocks.starts.length && (e === b || chars < RECOGNIZE_STEP_CHARS)) {
+      while (e < count && (e === b || chars < RECOGNIZE_STEP_CHARS)) {
         chars += blocks.ends[e]! - blocks.starts[e]!;
         e++;
       }
       if (b > 0) yield;
-      pieces.push(firstPass().read(input.text, blocks.starts.subarray(b, e), blocks.ends.subarray(b, e)));
+      if (!pass.more(read, blocks.starts.subarray(b, e), blocks.ends.subarray(b, e))) {
+        read = pass.begin(input.text, count);
+        pass.more(read, blocks.starts.subarray(0, e), blocks.ends.subarray(0, e));
+      }
       b = e;
     }
-    const view = joinTokens(pieces);
+    const view = pass.finish(read);
     last = { text: input.text, blocks: input.blocks?.slice(), view };
     return view;
   }
@@ -742,7 +714,7 @@ function rankClaims(ix: MatcherIndex, text: string, limit: number | undefined): 
       const frac = Math.min(1, words.size / Math.min(info.words.size, 8));
       score = Math.max(score, 0.3 * frac);
       if (parts.length === 0) {
-        const list = [...words].slice(0, 5).map((i) => view.words[i]!);
+        const list = [...words].slice(0, 5).map((i) => view.word(i)!);
         parts.push(`Shares the words ${list.map((w) => `“${w}”`).join(', ')}`);
       }
     }

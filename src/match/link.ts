@@ -45,12 +45,28 @@ import { TextScanner, align } from './texts';
 
 /** Tokens of the text being linked (the whole page, or one passage), with dataset ids. */
 export interface TokenView {
-  words: string[];
+  /** Token i's normalized word; undefined outside the tokens. */
+  word(i: number): string | undefined;
   starts: Uint32Array;
   ends: Uint32Array;
   /** 1 where punctuation separates a word from the one before (phrases stop there). */
   breaks: Uint8Array;
   ids: Int32Array;
+}
+
+/** A TokenView of the tokenizer's output (a selection, or a block read on its own). */
+export class WordsView implements TokenView {
+  constructor(
+    private readonly words: readonly string[],
+    readonly starts: Uint32Array,
+    readonly ends: Uint32Array,
+    readonly breaks: Uint8Array,
+    readonly ids: Int32Array,
+  ) {}
+
+  word(i: number): string | undefined {
+    return this.words[i];
+  }
 }
 
 /** A claim found in a sentence, before carriage is worked out. */
@@ -680,7 +696,7 @@ export class Linker {
   /** Is token j a word that opens a clause ("when", "which")? */
   private clauseWord(tok: TokenView, j: number): boolean {
     if (!mayBe(tok.ids, this.ix.wordKinds, j, KIND_CLAUSE)) return false;
-    const w = tok.words[j]!;
+    const w = tok.word(j)!;
     return fits(CLAUSE_SHAPE, w) && CLAUSE_WORDS.has(w);
   }
 
@@ -718,7 +734,9 @@ export class Linker {
         ends[k] = tok.ends[r.from + k]!;
         ids[k] = tok.ids[r.from + k]!;
       }
-      this.tokensCopy = { words: tok.words.slice(r.from, r.to), starts, ends, ids };
+      const words = new Array<string>(n);
+      for (let k = 0; k < n; k++) words[k] = tok.word(r.from + k)!;
+      this.tokensCopy = { words, starts, ends, ids };
     }
     return this.tokensCopy;
   }
@@ -781,7 +799,7 @@ export class Linker {
     let firstEvidence = c.evidence.length > 0 ? Infinity : c.from;
     for (const k of c.evidence) if (k < firstEvidence) firstEvidence = k;
     const hedges = findHedges(
-      tok.words,
+      tok,
       r.inQuote,
       r.from,
       { from: c.from, to: c.to },

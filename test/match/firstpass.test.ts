@@ -43,7 +43,7 @@ function expectSame(pass: FirstPass, input: TextInput): number {
   let k = 0;
   while (
     k < want.length &&
-    got.words[k] === want.words[k] &&
+    got.word(k) === want.words[k] &&
     got.ids[k] === wantIds[k] &&
     got.starts[k] === want.starts[k] &&
     got.ends[k] === want.ends[k] &&
@@ -54,7 +54,7 @@ function expectSame(pass: FirstPass, input: TextInput): number {
     const where = `token ${k} (“${want.words[k]}” at ${want.starts[k]}) of ${JSON.stringify(
       input.text.slice(Math.max(0, want.starts[k]! - 100), want.starts[k]! + 100),
     )}`;
-    expect([got.words[k], got.ids[k], got.starts[k], got.ends[k], got.breaks[k]], where).toEqual([
+    expect([got.word(k), got.ids[k], got.starts[k], got.ends[k], got.breaks[k]], where).toEqual([
       want.words[k],
       wantIds[k],
       want.starts[k],
@@ -372,6 +372,31 @@ describe.skipIf(ix === undefined)(
       const after = pass.read(text, Uint32Array.of(0), Uint32Array.of(text.length));
       expect(after.ids[1]).toBe(own.vocab.get(stem('zebrafish')));
       expect(after.ids[1]).not.toBe(-1);
+    });
+
+    it('reads a text a few blocks at a time into the view one read gives, one text at a time', () => {
+      const pass = new FirstPass(ix!.vocab);
+      const input = { text: `${seedText(AP_SEED)}\n\n${seedText(WJ_SEED)}` };
+      const { starts, ends } = blockRanges(input);
+      expect(starts.length).toBeGreaterThan(4);
+      const whole = pass.read(input.text, starts, ends);
+      const id = pass.begin(input.text, starts.length);
+      for (let b = 0; b < starts.length; b += 3)
+        expect(pass.more(id, starts.subarray(b, b + 3), ends.subarray(b, b + 3))).toBe(true);
+      expect(pass.finish(id)).toEqual(whole);
+      // Another read in between ends this one: `more` says so and reads nothing.
+      const first = pass.begin(input.text, starts.length);
+      expect(pass.more(first, starts.subarray(0, 2), ends.subarray(0, 2))).toBe(true);
+      const other = pass.read('Frey spoke.', Uint32Array.of(0), Uint32Array.of(11));
+      expect(pass.more(first, starts.subarray(2), ends.subarray(2))).toBe(false);
+      expect(() => pass.finish(first)).toThrow(/not the one under way/);
+      // Views already made keep their words.
+      expect([other.word(0), other.word(1), other.word(2)]).toEqual(['frey', 'spoke', undefined]);
+      expect(whole.word(0)).toBe(tokenizeRanges(input.text, starts, ends).words[0]);
+      const few = pass.begin('a b', 1);
+      expect(() => pass.more(few, Uint32Array.of(0, 2), Uint32Array.of(1, 3))).toThrow(
+        /more blocks than the 1 announced/,
+      );
     });
 
     it('names a block outside the text', () => {

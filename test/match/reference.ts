@@ -2,7 +2,7 @@
 // way (no block plan, no first pass), and pages that mix the seed articles with lookalike filler.
 
 import type { MatcherIndex } from '../../src/match/build';
-import { Linker } from '../../src/match/link';
+import { Linker, WordsView } from '../../src/match/link';
 import { tokenizeRanges } from '../../src/match/normalize';
 import { blockRanges, segment } from '../../src/match/segment';
 import type { ClaimMatch, TextInput } from '../../src/match/types';
@@ -14,13 +14,7 @@ import { AP_SEED, WJ_SEED, seedText } from './dataset';
 export function linkEveryBlock(ix: MatcherIndex, input: TextInput): ClaimMatch[] {
   const br = blockRanges(input);
   const t = tokenizeRanges(input.text, br.starts, br.ends);
-  const view = {
-    words: t.words,
-    starts: t.starts,
-    ends: t.ends,
-    breaks: t.breaks,
-    ids: ix.vocab.idsOf(t.words),
-  };
+  const view = new WordsView(t.words, t.starts, t.ends, t.breaks, ix.vocab.idsOf(t.words));
   const seg = segment(input);
   const linker = new Linker(ix, input.text, seg);
   const out: ClaimMatch[] = [];
