@@ -432,6 +432,15 @@ const STEP_CHARS = 32_768;
 /** Characters of whole blocks the first pass reads per `recognizeSteps` step. */
 const RECOGNIZE_STEP_CHARS = 24_000;
 
+/** A text read whole by the first pass, kept for the next call on the same text. */
+interface Read {
+  text: string;
+  /** The caller's block starts (a copy), and the block ranges they give. */
+  blocks: number[] | undefined;
+  ranges: { starts: Uint32Array; ends: Uint32Array };
+  view: IdTokens;
+}
+
 /** Builds the engine for a dataset (throws CueError on bad cues, TypeError on a broken dataset). */
 export function createMatcher(dataset: Dataset): Matcher {
   // Cheap and eager: the shape check, the cues (so bad cues throw here) and the prefilter. The
@@ -451,18 +460,17 @@ export function createMatcher(dataset: Dataset): Matcher {
   const notAbout = (): Recognition => ({ about: false, score: 0, evidence: [] });
   // The content script calls recognize() and then linkSteps() on the same text: keep the last
   // text's tokens so it is tokenized once.
-  let last: { text: string; blocks: number[] | undefined; view: IdTokens } | undefined;
-  const cachedView = (input: TextInput): IdTokens | undefined =>
+  let last: Read | undefined;
+  const cachedRead = (input: TextInput): Read | undefined =>
     last !== undefined && last.text === input.text && sameBlocks(last.blocks, input.blocks)
-      ? last.view
+      ? last
       : undefined;
-  const wholeView = (input: TextInput): IdTokens => {
-    const cached = cachedView(input);
+  const wholeView = (input: TextInput): Read => {
+    const cached = cachedRead(input);
     if (cached !== undefined) return cached;
-    const blocks = blockRanges(input);
-    const view = firstPass().read(input.text, blocks.starts, blocks.ends);
-    last = { text: input.text, blocks: input.blocks?.slice(), view };
-    return view;
+    const ranges = blockRanges(input);
+    const view = firstPass().read(input.text, ranges.starts, ranges.ends);
+    return (last = { text: input.text, blocks: input.blocks?.slice(), ranges, view });
   };
 
   /**
@@ -471,8 +479,8 @@ export function createMatcher(dataset: Dataset): Matcher {
    * has read a text between two steps, this read starts over (in the step that finds out).
    */
   function* wholeViewSteps(input: TextInput): Generator<void, IdTokens, void> {
-    const cached = cachedView(input);
-    if (cached !== undefined) return cached;
+    const cached = cachedRead(input);
+    if (cached !== undefined) return cached.view;
     const blocks = blockRanges(input);
     const count = blocks.starts.length;
     const pass = firstPass();
@@ -492,7 +500,7 @@ export function createMatcher(dataset: Dataset): Matcher {
       b = e;
     }
     const view = pass.finish(read);
-    last = { text: input.text, blocks: input.blocks?.slice(), view };
+    last = { text: input.text, blocks: input.blocks?.slice(), ranges: blocks, view };
     return view;
   }
 
@@ -532,7 +540,7 @@ export function createMatcher(dataset: Dataset): Matcher {
     recognize(input: TextInput): Recognition {
       checkInput(input, 'recognize');
       if (!mayBeAbout(input.text)) return notAbout();
-      return recognizeView(input.text, wholeView(input), true);
+      return recognizeView(input.text, wholeView(input).view, true);
     },
 
     *recognizeSteps(input: TextInput): Generator<void, Recognition, void> {
@@ -548,11 +556,10 @@ export function createMatcher(dataset: Dataset): Matcher {
       const force = options?.force === true;
       const { text } = input;
       if (!force && !mayBeAbout(text)) return { ...notAbout(), matches: [] };
-      const view = wholeView(input);
+      const { view, ranges: blocks } = wholeView(input);
       const recognition = recognizeView(text, view, !force);
       if (!recognition.about && !force) return { ...recognition, matches: [] };
       const ix = index();
-      const blocks = blockRanges(input);
       const matches: ClaimMatch[] = [];
       for (const ms of linkPlanned(ix, text, view, planBlocks(ix, scratch(), text, blocks, view)))
         for (const m of ms) matches.push(m);
@@ -570,9 +577,10 @@ export function createMatcher(dataset: Dataset): Matcher {
       }
       const { text } = input;
       const ix = index();
-      const blocks = blockRanges(input);
-      const whole = cachedView(input);
-      if (whole !== undefined) {
+      const cached = cachedRead(input);
+      const blocks = cached?.ranges ?? blockRanges(input);
+      if (cached !== undefined) {
+        const whole = cached.view;
         // Just recognized: its tokens say which blocks matter, and only those are segmented. The
         // plan reads the whole page, so it is a step of its own (with no matches).
         const plan = planBlocks(ix, scratch(), text, blocks, whole);
