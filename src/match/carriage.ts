@@ -294,14 +294,62 @@ export function findHedges(
   ids?: Int32Array,
   kinds?: Uint8Array,
 ): string[] {
+  const from = Math.min(span.from, sentence.from);
+  const to = Math.max(span.to, sentence.to);
+  return hedgesAt(
+    tok,
+    hedgeLooks(tok, from, to, ids, kinds),
+    inQuote,
+    offset,
+    span.from,
+    span.to,
+    sentence.from,
+    sentence.to,
+    firstEvidence,
+  );
+}
+
+/**
+ * The tokens of [from, to) that may be a word `findHedges` looks at, in order. A sentence's
+ * matches share them: most sentences have none, and each match then reads no word at all.
+ */
+export function hedgeLooks(
+  tok: { word(i: number): string | undefined },
+  from: number,
+  to: number,
+  ids?: Int32Array,
+  kinds?: Uint8Array,
+): number[] {
+  const looks: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (mayBe(ids, kinds, i, KIND_HEDGE) && fits(HEDGE_SHAPE, tok.word(i)!)) looks.push(i);
+  }
+  return looks;
+}
+
+/**
+ * `findHedges` over the tokens `hedgeLooks` kept (of a range holding both the span
+ * [spanFrom, spanTo) and the sentence [sentFrom, sentTo)).
+ */
+export function hedgesAt(
+  tok: { word(i: number): string | undefined },
+  looks: readonly number[],
+  inQuote: Uint8Array,
+  offset: number,
+  spanFrom: number,
+  spanTo: number,
+  sentFrom: number,
+  sentTo: number,
+  firstEvidence: number,
+): string[] {
   const found: string[] = [];
+  if (looks.length === 0) return found;
   const addUnique = (h: string): void => {
     if (!found.includes(h)) found.push(h);
   };
-  for (let i = span.from; i < span.to; i++) {
-    if (!mayBe(ids, kinds, i, KIND_HEDGE)) continue;
+  for (const i of looks) {
+    if (i < spanFrom || i >= spanTo) continue;
     const w = tok.word(i)!;
-    if (!fits(HEDGE_SHAPE, w)) continue;
     // Hedges inside quotation marks count too: the page is passing on someone's hedged words
     // ("“appears to corroborate”"), except a speech verb inside a quote, which is the speaker's.
     if (inQuote[i - offset] && HEDGING_SPEECH.has(w)) continue;
@@ -311,19 +359,18 @@ export function findHedges(
       // "appears" hedges only as "appears to" ("appears to corroborate"), not "appears in court".
       if ((w === 'appears' || w === 'appear' || w === 'appeared') && tok.word(i + 1) !== 'to') continue;
       addUnique(w === 'appear' || w === 'appeared' ? `${w} to` : w === 'appears' ? 'appears to' : w);
-    } else if (w === 'so' && tok.word(i + 1) === 'called' && i + 1 < span.to) {
+    } else if (w === 'so' && tok.word(i + 1) === 'called' && i + 1 < spanTo) {
       addUnique('so-called');
     }
   }
-  for (let i = sentence.from; i < sentence.to; i++) {
-    if (inQuote[i - offset] || !mayBe(ids, kinds, i, KIND_HEDGE)) continue;
+  for (const i of looks) {
+    if (i < sentFrom || i >= sentTo || inQuote[i - offset]) continue;
     const w = tok.word(i)!;
-    if (!fits(HEDGE_SHAPE, w)) continue;
     // "DHS claimed that she…" hedges what follows, not what came before.
     if (HEDGING_SPEECH.has(w) && i < firstEvidence) addUnique(w);
     // "what DHS described as", "what the department called"
-    if ((w === 'described' || w === 'called' || w === 'termed' || w === 'labeled') && i < span.to) {
-      for (let k = Math.max(sentence.from, i - 5); k < i; k++) {
+    if ((w === 'described' || w === 'called' || w === 'termed' || w === 'labeled') && i < spanTo) {
+      for (let k = Math.max(sentFrom, i - 5); k < i; k++) {
         if (tok.word(k) === 'what' && !inQuote[k - offset]) {
           addUnique(`what … ${w}`);
           break;

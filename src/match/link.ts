@@ -23,8 +23,9 @@ import {
   CLAUSE_WORDS,
   KIND_CLAUSE,
   KIND_STOP,
-  findHedges,
   fits,
+  hedgeLooks,
+  hedgesAt,
   inRegions,
   mayBe,
   quoteRegions,
@@ -183,6 +184,9 @@ export class Linker {
   /** The sentence whose tokens `tokensCopy` holds (see `sentenceTokens`). */
   private tokensOf: SentenceResult | undefined;
   private tokensCopy: SentenceTokens | undefined;
+  /** The sentence whose possible hedge words `looks` holds (see `hedgeLooks`). */
+  private looksOf: SentenceResult | undefined;
+  private looks: number[] = [];
   /** Buffer that per-sentence arrays are cut from (see `carve`), and how much of it is taken. */
   private arena: ArrayBuffer | undefined;
   private arenaUsed = 0;
@@ -741,6 +745,15 @@ export class Linker {
     return this.tokensCopy;
   }
 
+  /** Sentence r's tokens that may be hedge words, found once for all the matches in it. */
+  private hedgeLooks(r: SentenceResult, tok: TokenView): number[] {
+    if (this.looksOf !== r) {
+      this.looksOf = r;
+      this.looks = hedgeLooks(tok, r.from, r.to, tok.ids, this.ix.wordKinds);
+    }
+    return this.looks;
+  }
+
   /**
    * Takes `bytes` (rounded up to a multiple of 4) of zeros from `arena`, starting a new buffer
    * when it is full; returns their offset. Per-sentence arrays that outlive the page's tokens
@@ -798,15 +811,16 @@ export class Linker {
       verbatim;
     let firstEvidence = c.evidence.length > 0 ? Infinity : c.from;
     for (const k of c.evidence) if (k < firstEvidence) firstEvidence = k;
-    const hedges = findHedges(
+    const hedges = hedgesAt(
       tok,
+      this.hedgeLooks(r, tok),
       r.inQuote,
       r.from,
-      { from: c.from, to: c.to },
-      { from: r.from, to: r.to },
+      c.from,
+      c.to,
+      r.from,
+      r.to,
       firstEvidence,
-      tok.ids,
-      kinds,
     );
     // A claim about the speaker ("far-left … Mayor Jacob Frey criticized") is not their
     // statement: every fact sits in or just before the speaker's name, before the verb.
@@ -953,7 +967,10 @@ class LinkedMatch {
     Object.defineProperty(this, 'detail', LinkedMatch.#DETAIL);
     this.carried = carried;
     this.hedges = hedges;
-    Object.defineProperty(this, 'quoteComparisons', LinkedMatch.#COMPARISONS);
+    // Without a direct quote there is nothing to compare: a plain value then, as the accessor
+    // would give (an accessor costs a runtime call per match, and most matches have no quote).
+    if (source.quote === undefined) this.quoteComparisons = [];
+    else Object.defineProperty(this, 'quoteComparisons', LinkedMatch.#COMPARISONS);
   }
 }
 
