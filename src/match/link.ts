@@ -981,8 +981,26 @@ class LinkedMatch {
 const LINK_LINE =
   /(?:related(?:[ \t]+(?:stories|story|coverage|content|articles?|links?|reading|video))?|read[ \t]+(?:more|next|also)|also[ \t]+read|see[ \t]+also|more[ \t]+(?:coverage|on[ \t]+this(?:[ \t]+story)?)|watch(?:[ \t]+(?:now|live|more))?|listen|in[ \t]+case[ \t]+you[ \t]+missed[ \t]+it|up[ \t]+next|recommended|trending|top[ \t]+stories|more)[ \t]*[:|]/iy;
 
+/**
+ * The first two letters that a LINK_LINE label can open with, as a bit per second letter under
+ * each first letter (a-z). Most sentences open otherwise ("The", "He", "Frey"): two charCode
+ * reads rule them out, where even a failing sticky regex costs a call into the regex engine per
+ * sentence. (Under /i without /u no non-ASCII character matches an ASCII letter, so folding
+ * ASCII case is enough.)
+ */
+const LINK_LINE_OPENINGS = (() => {
+  const second = new Uint32Array(26);
+  for (const w of ['re', 'al', 'se', 'mo', 'wa', 'li', 'in', 'up', 'tr', 'to'])
+    second[w.charCodeAt(0) - 97]! |= 1 << (w.charCodeAt(1) - 97);
+  return second;
+})();
+
 /** Does the sentence at `start` open with a related-link label? */
 function isLinkLine(text: string, start: number): boolean {
+  // | 0x20 lower-cases an ASCII letter and leaves every other character outside a-z.
+  const a = (text.charCodeAt(start) | 0x20) - 97;
+  const b = (text.charCodeAt(start + 1) | 0x20) - 97;
+  if (a < 0 || a > 25 || b < 0 || b > 25 || (LINK_LINE_OPENINGS[a]! & (1 << b)) === 0) return false;
   LINK_LINE.lastIndex = start;
   return LINK_LINE.test(text);
 }

@@ -10,6 +10,8 @@ import {
   SPEECH_SHAPE,
   SPEECH_WORDS,
   findHedges,
+  hedgeLooks,
+  hedgesAt,
   fits,
   inRegions,
   mayBe,
@@ -136,6 +138,34 @@ describe('word list filters', () => {
       expect(plain.length, text).toBeGreaterThan(0);
       expect(findHedges(tok, inQuote, 0, all, all, 3, ids, kinds), text).toEqual(plain);
     }
+  });
+
+  it("hedgesAt on a sentence's hedge looks finds what reading every word finds, for every span", () => {
+    const text =
+      'Police said the so called driver allegedly appears to have fled, what DHS described as an attack.';
+    const t = tokenize(text);
+    const ids = vocab.idsOf(t.words);
+    const tok = { word: (i: number) => t.words[i] };
+    const n = t.words.length;
+    const inQuote = new Uint8Array(n + 2).fill(1, 4, 6);
+    // The sentence is tokens [1, n) of a longer view, as the linker's sentences are.
+    const sentence = { from: 1, to: n };
+    const looks = hedgeLooks(tok, sentence.from, sentence.to, ids, kinds);
+    expect(looks.length).toBeGreaterThan(0);
+    expect(looks.length).toBeLessThan(n - 1);
+    const every = Array.from({ length: n - 1 }, (_, k) => k + 1);
+    let hedged = 0;
+    for (let from = 1; from < n; from++) {
+      for (let to = from + 1; to <= n; to++) {
+        const q = inQuote.subarray(1);
+        const want = hedgesAt(tok, every, q, 1, from, to, 1, n, from + 1);
+        const got = hedgesAt(tok, looks, q, 1, from, to, 1, n, from + 1);
+        expect(findHedges(tok, q, 1, { from, to }, sentence, from + 1, ids, kinds)).toEqual(got);
+        expect(got, `[${from}, ${to})`).toEqual(want);
+        if (got.length > 0) hedged++;
+      }
+    }
+    expect(hedged).toBeGreaterThan(0);
   });
 });
 

@@ -66,6 +66,19 @@ describe.skipIf(matcher === undefined)('link: regressions', () => {
       'READ MORE: Federal immigration crackdown reaches Minneapolis',
       'WATCH | ICE officer shot and killed a woman in Minneapolis',
       'IN CASE YOU MISSED IT | Federal immigration surge in Minneapolis',
+      // Every label the opening-letters prefilter of isLinkLine lets through, in either case.
+      'Also read: Governor criticizes federal immigration surge',
+      'see also | Governor criticizes federal immigration surge',
+      'More coverage: Governor criticizes federal immigration surge',
+      'More on this story: Governor criticizes federal immigration surge',
+      'Listen: Governor criticizes federal immigration surge',
+      'Up next: Governor criticizes federal immigration surge',
+      'Recommended: Governor criticizes federal immigration surge',
+      'TRENDING: Governor criticizes federal immigration surge',
+      'Top stories | Governor criticizes federal immigration surge',
+      'Read next: Governor criticizes federal immigration surge',
+      'Watch live: Governor criticizes federal immigration surge',
+      'More: Governor criticizes federal immigration surge',
     ];
     for (const line of lines) {
       expect(matcher!.analyze({ text: line }, { force: true }).matches, line).toEqual([]);
