@@ -5,7 +5,7 @@
 
 import { cpus, totalmem } from 'node:os';
 import type { Dataset } from '../src/dataset/types';
-import type { ClaimMatch, Matcher, TextInput } from '../src/match/types';
+import type { Matcher, TextInput } from '../src/match/types';
 import { flagHelp, parseArgs, UsageError, type FlagSpec } from './corpus/args';
 import {
   baselinePatterns,
@@ -20,6 +20,7 @@ import { DEFAULT_DATASET, loadDataset } from './corpus/dataset';
 import { unrelatedPage } from './corpus/filler';
 import { fixed, table } from './corpus/format';
 import { createRng } from './corpus/prng';
+import { runPipeline } from './corpus/pipeline';
 import { scorePage, type PredictedMatch } from './corpus/score';
 import { shippedCreateMatcher } from './corpus/shipped-engine';
 import { syntheticDataset } from './corpus/synthetic';
@@ -57,19 +58,6 @@ const UNRELATED_TOPICS: readonly (readonly string[])[] = [
   ['civic', 'culture'],
   ['crime', 'politics'],
 ];
-
-/** The content script's pipeline, start to finish. */
-function runPipeline(matcher: Matcher, input: TextInput): ClaimMatch[] {
-  if (!matcher.mayBeAbout(input.text)) return [];
-  // In steps, as the content script reads a page (a few blocks per step).
-  const recognizing = matcher.recognizeSteps(input);
-  let step = recognizing.next();
-  while (!step.done) step = recognizing.next();
-  if (!step.value.about) return [];
-  const matches: ClaimMatch[] = [];
-  for (const step of matcher.linkSteps(input)) for (const m of step) matches.push(m);
-  return matches;
-}
 
 /**
  * The pipeline, then every match's card fields read (the detail and the quote comparisons are

@@ -12,11 +12,14 @@ import type { createMatcher } from '../../src/match/index';
 import { ROOT } from '../lib/paths';
 import { CHROME_MIN_VERSION, FIREFOX_MIN_VERSION } from '../lib/manifest';
 
-/** `createMatcher` from the engine bundled as in the extension (minified, the same targets). */
-export async function shippedCreateMatcher(): Promise<typeof createMatcher> {
+/**
+ * `createMatcher` from the engine bundled as in the extension (minified, the same targets), from
+ * the sources under `root` (default: this checkout; `npm run bench:ab` passes another revision's).
+ */
+export async function shippedCreateMatcher(root: string = ROOT): Promise<typeof createMatcher> {
   const result = await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: [join(ROOT, 'src', 'match', 'index.ts')],
+    absWorkingDir: root,
+    entryPoints: [join(root, 'src', 'match', 'index.ts')],
     bundle: true,
     format: 'esm',
     platform: 'neutral',

@@ -84,3 +84,37 @@ describe('npm run bench', () => {
     expect(stdout).toBe('');
   });
 });
+
+// bench:ab compares with a git revision: only in a git checkout (a source tarball has none).
+const inGit = spawnSync('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: ROOT }).status === 0;
+
+describe.skipIf(!inGit)('npm run bench:ab', () => {
+  it('explains itself with --help', () => {
+    const { status, stdout } = run('bench-ab.ts', '--help');
+    expect(status).toBe(0);
+    expect(stdout).toContain('Usage: npm run bench:ab');
+    expect(stdout).toContain('--base');
+  });
+
+  it('names a bad revision or round count and exits 2 without benchmarking', () => {
+    const rev = run('bench-ab.ts', '--base', 'no-such-revision');
+    expect(rev.status).toBe(2);
+    expect(rev.stderr).toContain('--base: "no-such-revision" is not a revision');
+    expect(rev.stdout).toBe('');
+    const rounds = run('bench-ab.ts', '--rounds', '0');
+    expect(rounds.status).toBe(2);
+    expect(rounds.stderr).toContain('--rounds: "0" is not a whole number >= 1');
+  });
+
+  it('compares the results and times both engines, with the exit status saying whether they differ', () => {
+    const { status, stdout, stderr } = run('bench-ab.ts', '--base', 'HEAD', '--rounds', '1', '--json');
+    expect(stderr).toBe('');
+    const result = JSON.parse(stdout) as Record<string, unknown> & { differences: string[] };
+    // The working tree may hold engine changes that change results: then it says which, and exits 3.
+    expect(status).toBe(result.sameResults ? 0 : 3);
+    expect(result.differences.length === 0).toBe(result.sameResults);
+    expect(result).toMatchObject({ base: 'HEAD', runs: 4 });
+    expect(result.resultsCompared).toBeGreaterThan(100);
+    for (const key of ['baseMs', 'workingTreeMs', 'ratio']) expect(result[key]).toBeGreaterThan(0);
+  });
+});
