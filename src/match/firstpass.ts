@@ -98,8 +98,19 @@ const enum Key {
 // The table: open addressing over slots of 32 bytes, one ArrayBuffer seen as doubles (k1 at
 // 4s, k2 at 4s + 1) and as int32s (the id at 8s + 4, flags at 8s + 5, the word's index in
 // `dict` at 8s + 6), so a hit reads one cache line. k1 = 0 marks an empty slot.
+// Indices are written `(s << 3) | Field.Id`, not `8 * s + 4`: V8 cannot tell that `8 * s + 4`
+// stays an int32 and checks each product and sum for overflow (a shift or an or never
+// overflows); in the hot loop that is ~2% of a page's pass.
 const MIN_BITS = 12; // 4,096 slots: a page's few thousand distinct words fit at under half full
 const MAX_BITS = 16; // past 32,768 distinct words (a word list, a log) the table starts over
+
+/** Where a slot's fields are: k1 and k2 in doubles from 4s, the rest in int32s from 8s. */
+const enum Field {
+  K2 = 1,
+  Id = 4,
+  Meta = 5,
+  Word = 6,
+}
 
 /** Word flags: rules, and the length of the canonical phrases the word starts. */
 const enum Flag {
@@ -146,9 +157,13 @@ for (let c = 0; c < 128; c++) BREAKS[c] = breaksPhrase(c) ? 1 : 0;
 /** Raw words that must follow a rare rule's text before a window may end (any could start a phrase). */
 const RARE_REACH = wordRules.longestCanonical - 1;
 
-/** The first slot to probe for a key (k1 and k2 are integers below 2 ** 53, or k2 a negative hash). */
+/**
+ * The first slot to probe for a key (k1 and k2 are integers below 2 ** 53, or k2 a negative
+ * hash). The `| 0` keeps the slot an int32 for V8 (`>>>` gives a uint32, which it may hold as a
+ * double and convert back for every index).
+ */
 function slotOf(k1: number, k2: number, shift: number): number {
-  return Math.imul((k1 | 0) ^ Math.imul(k2 | 0, 0x85ebca6b), 0x9e3779b1) >>> shift;
+  return (Math.imul((k1 | 0) ^ Math.imul(k2 | 0, 0x85ebca6b), 0x9e3779b1) >>> shift) | 0;
 }
 
 /** The normalized code of a character inside a fast-path word: lowercase ASCII, or "'" for apostrophes. */
@@ -438,10 +453,15 @@ export class FirstPass {
         let k2 = 0;
         c = 32; // the character after the word (a space at the block end)
         const lim = ws + Key.Chars < end ? ws + Key.Chars : end;
+        // Key digits inside a word come from arithmetic, not SYM: in V8 each load from a
+        // table costs a map check, two pointer loads and a bounds check (~2.5% of the pass).
         for (i++; i < lim; i++) {
           c = text.charCodeAt(i);
-          s = sym[c]!;
-          if (s === 0) break;
+          s = (c | 32) - 96; // a letter's digit, 1-26
+          if ((s - 1) >>> 0 >= 26) {
+            s = c - 21; // a digit's, 27-36
+            if ((s - 27) >>> 0 >= 10) break;
+          }
           k1 = k1 * Key.Base + s;
         }
         if (i === lim) {
@@ -449,8 +469,11 @@ export class FirstPass {
           c = 32;
           for (; i < end; i++) {
             c = text.charCodeAt(i);
-            s = sym[c]!;
-            if (s === 0) break;
+            s = (c | 32) - 96;
+            if ((s - 1) >>> 0 >= 26) {
+              s = c - 21;
+              if ((s - 27) >>> 0 >= 10) break;
+            }
             k2 = k2 * Key.Base + s;
           }
           if (i === end) c = 32;
@@ -460,7 +483,10 @@ export class FirstPass {
           }
         }
         we = i;
-        let dot = false; // a period follows: an abbreviation's ("St.") belongs to it
+        // The word flags that stop the loop here: a canonical word always, an abbreviation
+        // when a period follows ("St."), a contraction when "'s" follows ("it's"). One test of
+        // the word's flags against it, not one per flag (~1%).
+        let stops = Flag.CanonMask;
         if (c !== 32) {
           if (c === 46 || c === 44) {
             const d = i + 1 < end ? text.charCodeAt(i + 1) : 32;
@@ -475,7 +501,7 @@ export class FirstPass {
                 stop = Stop.Slow;
                 break;
               }
-              dot = true;
+              stops |= Flag.Dotted;
             } else if (isDigit(text.charCodeAt(i - 1)) && (isDigit(d) || d >= 128)) {
               stop = Stop.Rare;
               break;
@@ -489,42 +515,36 @@ export class FirstPass {
           ) {
             // A possessive ("Frey's", "Frey’s"): the token is the word before the apostrophe.
             i += 2;
+            stops |= Flag.KeepS;
           } else if (c === 39 || c === 96 || c >= 128) {
             stop = Stop.Slow; // other apostrophes, non-ASCII: maybe more word
             break;
           }
         }
         slot = slotOf(k1, k2, shift);
-        let at = f64[4 * slot]!;
-        while (at !== 0 && (at !== k1 || f64[4 * slot + 1] !== k2)) {
+        let at = f64[slot << 2]!;
+        while (at !== 0 && (at !== k1 || f64[(slot << 2) | Field.K2] !== k2)) {
           slot = (slot + 1) & mask;
-          at = f64[4 * slot]!;
+          at = f64[slot << 2]!;
         }
         if (at === 0) {
           stop = Stop.Slow; // a new word: slowWord adds it (the table may grow)
           break;
         }
-        const m = i32[8 * slot + 5]!;
-        if ((m & (Flag.CanonMask | Flag.Dotted | Flag.KeepS)) !== 0) {
-          if (we !== i && (m & Flag.KeepS) !== 0) {
-            stop = Stop.Slow; // "it's": a contraction, the token is the whole word
-            break;
-          }
-          if (dot && (m & Flag.Dotted) !== 0) {
-            stop = Stop.Rare; // an abbreviation ("St.", "Jan."): the tokenizer reads the period with it
-            break;
-          }
-          if ((m & Flag.CanonMask) !== 0) {
-            stop = Stop.Canon; // maybe the start of a canonical name ("Homeland Security")
-            break;
-          }
+        const m = i32[(slot << 3) | Field.Meta]! & stops;
+        if (m !== 0) {
+          // "it's": a contraction, the token is the whole word; "St.", "Jan.": the tokenizer
+          // reads the period with the abbreviation; else maybe the start of a canonical name
+          // ("Homeland Security").
+          stop = (m & Flag.KeepS) !== 0 ? Stop.Slow : (m & Flag.Dotted) !== 0 ? Stop.Rare : Stop.Canon;
+          break;
         }
         if (n === cap) {
           stop = Stop.Full;
           break;
         }
-        wordAt[n] = i32[8 * slot + 6]!;
-        ids[n] = i32[8 * slot + 4]!;
+        wordAt[n] = i32[(slot << 3) | Field.Word]!;
+        ids[n] = i32[(slot << 3) | Field.Id]!;
         starts[n] = ws;
         ends[n] = we;
         breaks[n] = gap;
@@ -534,8 +554,12 @@ export class FirstPass {
         gap = we === i ? 0 : 1;
         // One space and another word: go on without going back to the loop above.
         if (c !== 32 || i + 1 >= end) break;
-        s = sym[text.charCodeAt(i + 1)]!;
-        if (s === 0) break;
+        c = text.charCodeAt(i + 1);
+        s = (c | 32) - 96;
+        if ((s - 1) >>> 0 >= 26) {
+          s = c - 21;
+          if ((s - 27) >>> 0 >= 10) break;
+        }
         i++;
       }
       if (stop !== Stop.End) break;
@@ -555,13 +579,13 @@ export class FirstPass {
     const j = this.readWord(text, ws, end);
     if (j < 0) return this.window(text, ws, end, -1, RARE_REACH);
     const slot = this.hit;
-    const meta = this.i32[8 * slot + 5]!;
+    const meta = this.i32[(slot << 3) | Field.Meta]!;
     if ((meta & Flag.Dotted) !== 0 && this.tokEnd === j && j < end && text.charCodeAt(j) === 46) {
       // An abbreviation ("St.", "Jan."): the tokenizer reads the period with it.
       return this.window(text, ws, end, -1, RARE_REACH);
     }
     if ((meta & Flag.CanonMask) !== 0) return this.canonical(text, ws, this.tokEnd, j, end, slot);
-    this.push(this.i32[8 * slot + 6]!, this.i32[8 * slot + 4]!, ws, this.tokEnd, text);
+    this.push(this.i32[(slot << 3) | Field.Word]!, this.i32[(slot << 3) | Field.Id]!, ws, this.tokEnd, text);
     return j;
   }
 
@@ -572,8 +596,8 @@ export class FirstPass {
    * reading goes on. When a word it needs is one the fast path cannot read, the tokenizer decides.
    */
   private canonical(text: string, ws: number, we: number, j: number, end: number, slot: number): number {
-    const w = this.i32[8 * slot + 6]!;
-    const id = this.i32[8 * slot + 4]!;
+    const w = this.i32[(slot << 3) | Field.Word]!;
+    const id = this.i32[(slot << 3) | Field.Id]!;
     const phrases = wordRules.canonicalPhrases(this.dict[w]!);
     const follow = this.follow;
     let read = 0; // raw words read after this one
@@ -629,13 +653,13 @@ export class FirstPass {
       const slot = this.hit;
       // "St." and the like: the raw word has the period (handled by the tokenizer).
       if (
-        (this.i32[8 * slot + 5]! & Flag.Dotted) !== 0 &&
+        (this.i32[(slot << 3) | Field.Meta]! & Flag.Dotted) !== 0 &&
         this.tokEnd === j &&
         j < end &&
         text.charCodeAt(j) === 46
       )
         return -1;
-      this.rawWord = this.dict[this.i32[8 * slot + 6]!]!;
+      this.rawWord = this.dict[this.i32[(slot << 3) | Field.Word]!]!;
       this.rawEnd = this.tokEnd;
       this.rawResume = j;
       return 1;
@@ -694,7 +718,7 @@ export class FirstPass {
       }
       if (pos >= end) break;
       const j = this.readWord(text, pos, end);
-      const meta = j < 0 ? 0 : this.i32[8 * this.hit + 5]!;
+      const meta = j < 0 ? 0 : this.i32[(this.hit << 3) | Field.Meta]!;
       if (
         j < 0 ||
         ((meta & Flag.Dotted) !== 0 && this.tokEnd === j && j < end && text.charCodeAt(j) === 46)
@@ -766,7 +790,7 @@ export class FirstPass {
     // Possessive 's is dropped ("Frey's" → "frey"); contractions ("it's") stay whole.
     if (lastApos >= 0 && lastApos === j - 2 && (text.charCodeAt(j - 1) | 32) === 115) {
       const base = this.lookup(text, ws, lastApos);
-      if ((this.i32[8 * base + 5]! & Flag.KeepS) === 0) {
+      if ((this.i32[(base << 3) | Field.Meta]! & Flag.KeepS) === 0) {
         this.hit = base;
         this.tokEnd = lastApos;
         return j;
@@ -802,9 +826,9 @@ export class FirstPass {
     const mask = (1 << this.bits) - 1;
     let slot = slotOf(k1, k2, 32 - this.bits);
     for (;;) {
-      const at = f64[4 * slot]!;
+      const at = f64[slot << 2]!;
       if (at === 0) break;
-      if (at === k1 && f64[4 * slot + 1] === k2 && (k2 >= 0 || this.sameWord(slot, text, from, to)))
+      if (at === k1 && f64[(slot << 2) | Field.K2] === k2 && (k2 >= 0 || this.sameWord(slot, text, from, to)))
         return slot;
       slot = (slot + 1) & mask;
     }
@@ -813,7 +837,7 @@ export class FirstPass {
 
   /** Is the word in `slot` the word text[from, to)? (For long words, whose k2 is a hash.) */
   private sameWord(slot: number, text: string, from: number, to: number): boolean {
-    const w = this.dict[this.i32[8 * slot + 6]!]!;
+    const w = this.dict[this.i32[(slot << 3) | Field.Word]!]!;
     if (w.length !== to - from) return false;
     for (let k = 0; k < w.length; k++) if (norm(text.charCodeAt(from + k)) !== w.charCodeAt(k)) return false;
     return true;
@@ -828,14 +852,14 @@ export class FirstPass {
     const { f64, i32 } = this;
     const mask = (1 << this.bits) - 1;
     let slot = slotOf(k1, k2, 32 - this.bits);
-    while (f64[4 * slot] !== 0) slot = (slot + 1) & mask;
+    while (f64[slot << 2] !== 0) slot = (slot + 1) & mask;
     let word = '';
     for (let c = from; c < to; c++) word += String.fromCharCode(norm(text.charCodeAt(c)));
-    f64[4 * slot] = k1;
-    f64[4 * slot + 1] = k2;
-    i32[8 * slot + 4] = this.vocab.get(stem(word));
-    i32[8 * slot + 6] = this.dict.length;
-    i32[8 * slot + 5] =
+    f64[slot << 2] = k1;
+    f64[(slot << 2) | Field.K2] = k2;
+    i32[(slot << 3) | Field.Id] = this.vocab.get(stem(word));
+    i32[(slot << 3) | Field.Word] = this.dict.length;
+    i32[(slot << 3) | Field.Meta] =
       (Math.min(wordRules.canonicalLength(word), 15) << Flag.CanonShift) |
       (wordRules.dotted(word) ? Flag.Dotted : 0) |
       (wordRules.keepsS(word) ? Flag.KeepS : 0);
@@ -857,17 +881,17 @@ export class FirstPass {
     }
     const { f64, i32 } = this;
     const mask = (1 << bits) - 1;
-    for (let s = 0; 4 * s < old.length; s++) {
-      const k1 = old[4 * s]!;
+    for (let s = 0; s << 2 < old.length; s++) {
+      const k1 = old[s << 2]!;
       if (k1 === 0) continue;
-      const k2 = old[4 * s + 1]!;
+      const k2 = old[(s << 2) | Field.K2]!;
       let slot = slotOf(k1, k2, 32 - bits);
-      while (f64[4 * slot] !== 0) slot = (slot + 1) & mask;
-      f64[4 * slot] = k1;
-      f64[4 * slot + 1] = k2;
-      i32[8 * slot + 4] = oldI32[8 * s + 4]!;
-      i32[8 * slot + 5] = oldI32[8 * s + 5]!;
-      i32[8 * slot + 6] = oldI32[8 * s + 6]!;
+      while (f64[slot << 2] !== 0) slot = (slot + 1) & mask;
+      f64[slot << 2] = k1;
+      f64[(slot << 2) | Field.K2] = k2;
+      i32[(slot << 3) | Field.Id] = oldI32[(s << 3) | Field.Id]!;
+      i32[(slot << 3) | Field.Meta] = oldI32[(s << 3) | Field.Meta]!;
+      i32[(slot << 3) | Field.Word] = oldI32[(s << 3) | Field.Word]!;
     }
   }
 }

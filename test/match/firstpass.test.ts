@@ -336,6 +336,32 @@ describe.skipIf(ix === undefined)(
       expectSame(pass, { text: [...words].reverse().join(', ') });
     });
 
+    it('ends a word at every character that is not an ASCII letter or digit, in each part of the key', () => {
+      const pass = new FirstPass(ix!.vocab);
+      // The hot loop tells letters and digits apart by arithmetic on the character code. The
+      // codes next to each range, and non-ASCII ones whose low bits are an ASCII letter's
+      // ("Ł" is 0x141, "Ａ" 0xff21), must end the word as the tokenizer does. The words are
+      // read twice: the second time every one is in the table, so a character taken for
+      // another (or a letter given another's key digit) finds that word's entry and is pushed
+      // as it, instead of going to the general reader.
+      const alnum = [...'abcdefghijklmnopqrstuvwxyz0123456789'];
+      const others = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).filter(
+        (ch) => !/[a-zA-Z0-9]/.test(ch),
+      );
+      others.push('Ł', 'š', 'Ａ', 'ｚ', '٠', '０', 'İ', '’', 'Á', 'á', 'с');
+      // The character first in a word after a space, third (in k1), and twelfth (in k2).
+      for (const prefix of ['', 'ab', 'Abcdefghijk']) {
+        // Each word in a block of its own, after a word and a space: a rule's window (after a
+        // period or a comma) cannot reach the next word, which the loop must read itself.
+        // (The prefix alone is a word too, for a word cut short at a letter to find.)
+        const parts = [`q ${prefix} `, ...[...alnum, "'", ...others].map((ch) => `q ${prefix}${ch}cd `)];
+        const text = parts.join('') + parts.join('');
+        const blocks = [0];
+        for (const part of [...parts, ...parts]) blocks.push(blocks[blocks.length - 1]! + part.length);
+        expectSame(pass, { text, blocks: blocks.slice(0, -1) });
+      }
+    });
+
     it('across output growth, with signs and canonical words at the edges', () => {
       const pass = new FirstPass(ix!.vocab);
       for (const text of [
