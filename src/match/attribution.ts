@@ -85,7 +85,7 @@ export function ownAttribution(
 ): OwnAttribution | undefined {
   const { from, to, inQuote, subjects } = s;
   const short = to - from <= SHORT_SENTENCE; // "McLaughlin said." inside a messy quote still counts
-  const usable = subjects.filter((h) => short || !inQuote[h.start - from]);
+  const usable = short ? subjects : outsideQuotes(subjects, inQuote, from);
   // Two names belong to one speaker only when nothing but spaces separates them.
   const joined = (a: number, b: number): boolean => {
     for (let k = tok.ends[a]!; k < tok.starts[b]!; k++) if (!isSpace(text.charCodeAt(k))) return false;
@@ -159,6 +159,19 @@ export function ownAttribution(
     if (chosen !== undefined) return { ...make(chosen, k, false), afterOnly: false };
   }
   return undefined;
+}
+
+/**
+ * The hits that start outside quotation marks: `subjects` itself when all do (the usual case;
+ * the lists are only read), so most sentences make no copy.
+ */
+function outsideQuotes(subjects: SubjectHit[], inQuote: Uint8Array, from: number): SubjectHit[] {
+  let k = 0;
+  while (k < subjects.length && !inQuote[subjects[k]!.start - from]) k++;
+  if (k === subjects.length) return subjects;
+  const out = subjects.slice(0, k);
+  for (k++; k < subjects.length; k++) if (!inQuote[subjects[k]!.start - from]) out.push(subjects[k]!);
+  return out;
 }
 
 /** The chain of speaker hits ending closest before `v` (within `reach` words), extended left. */

@@ -53,18 +53,14 @@ export function clusterFacts(info: ClaimInfo, found: readonly FactHits[]): FactH
     }
   }
   if (anchor === undefined) return [];
-  const anchorFact = anchor.fact;
   const anchors = anchor.hits;
-  const required: FactHits[] = [];
-  const optional: FactHits[] = [];
-  for (const f of found) if (f !== anchor) (facts[f.fact]!.need ? required : optional).push(f);
   // The tightest cluster (the first of equals), measured without building each one: claims are
   // placed by the thousand on a page when a dataset holds many near-copies.
   let bestAt = 0;
   if (anchors.length > 1) {
     let bestExtent = Infinity;
     for (let i = 0; i < anchors.length; i++) {
-      const extent = cluster(required, optional, anchorFact, anchors[i]!);
+      const extent = cluster(found, facts, anchor, anchors[i]!);
       if (extent < bestExtent) {
         bestExtent = extent;
         bestAt = i;
@@ -72,7 +68,7 @@ export function clusterFacts(info: ClaimInfo, found: readonly FactHits[]): FactH
     }
   }
   const best: FactHit[] = [];
-  if (anchors.length > 0) cluster(required, optional, anchorFact, anchors[bestAt]!, best);
+  if (anchors.length > 0) cluster(found, facts, anchor, anchors[bestAt]!, best);
   return sortByStart(best);
 }
 
@@ -86,12 +82,13 @@ export interface FactHits {
  * The cluster around one occurrence `a` of the anchor fact: the occurrence of every other fact
  * nearest to it, optional ones only within OPTIONAL_REACH of the anchor and the required ones.
  * Returns its extent (smaller is tighter; more facts in the same width count as tighter) and,
- * when `out` is given, appends its hits: the anchor, the required facts, the optional ones.
+ * when `out` is given, appends its hits: the anchor, the required facts, the optional ones
+ * (each group in the order of `found`, read twice rather than split into two new lists).
  */
 function cluster(
-  required: readonly FactHits[],
-  optional: readonly FactHits[],
-  anchorFact: number,
+  found: readonly FactHits[],
+  facts: ClaimInfo['cues']['facts'],
+  anchor: FactHits,
   a: Hit,
   out?: FactHit[],
 ): number {
@@ -99,8 +96,9 @@ function cluster(
   let lo = a.start;
   let hi = a.end;
   let count = 1;
-  out?.push({ fact: anchorFact, start: a.start, end: a.end });
-  for (const f of required) {
+  out?.push({ fact: anchor.fact, start: a.start, end: a.end });
+  for (const f of found) {
+    if (f === anchor || !facts[f.fact]!.need) continue;
     const near = nearest(f.hits, centre);
     out?.push({ fact: f.fact, start: near.start, end: near.end });
     lo = Math.min(lo, near.start);
@@ -109,7 +107,8 @@ function cluster(
   }
   let first = lo;
   let last = hi;
-  for (const f of optional) {
+  for (const f of found) {
+    if (f === anchor || facts[f.fact]!.need) continue;
     const near = nearest(f.hits, centre);
     if (near.end < lo - OPTIONAL_REACH || near.start > hi + OPTIONAL_REACH) continue;
     out?.push({ fact: f.fact, start: near.start, end: near.end });

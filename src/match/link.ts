@@ -167,7 +167,7 @@ export class Linker {
   private readonly vetoed: Uint32Array;
   private readonly phraseSeen: Uint32Array;
   private readonly phraseFirst: Int32Array;
-  private readonly hits: number[] = [];
+  private hits: number[] = [];
   /** Per hit of the sentence, the previous hit of its phrase (-1: none); grown as needed. */
   private next = new Int32Array(64);
   /** Per claim: the facts found in the sentence (valid where `seen` holds the generation). */
@@ -187,6 +187,9 @@ export class Linker {
   /** The sentence whose possible hedge words `looks` holds (see `hedgeLooks`). */
   private looksOf: SentenceResult | undefined;
   private looks: number[] = [];
+  /** Per token of the sentence: the stamp of the evidence list holding it (see `mergeEvidence`). */
+  private evidenceMarks = new Uint32Array(64);
+  private evidenceStamp = 0;
   /** Buffer that per-sentence arrays are cut from (see `carve`), and how much of it is taken. */
   private arena: ArrayBuffer | undefined;
   private arenaUsed = 0;
@@ -276,13 +279,14 @@ export class Linker {
     tokTo: number,
   ): SentenceResult[] {
     const results: SentenceResult[] = [];
+    const starts = tok.starts; // read once: `tok` is a view of one of several classes
     let ptr = tokFrom;
     for (let s = s0; s < s1; s++) {
       const start = seg.sentStarts[s]!;
       const end = seg.sentEnds[s]!;
-      while (ptr < tokTo && tok.starts[ptr]! < start) ptr++;
+      while (ptr < tokTo && starts[ptr]! < start) ptr++;
       const from = ptr;
-      while (ptr < tokTo && tok.starts[ptr]! < end) ptr++;
+      while (ptr < tokTo && starts[ptr]! < end) ptr++;
       const block = seg.sentBlocks[s]!;
       results.push(
         isLinkLine(this.text, start)
@@ -313,8 +317,9 @@ export class Linker {
     const ix = this.ix;
     // The sentence's phrase hits (pid, start, end triples), chained by phrase through `next`.
     const gen = ++this.generation;
-    const hits = this.hits;
-    hits.length = 0;
+    // A new list per sentence: emptying the last one (length = 0) is a runtime call that drops
+    // its storage all the same.
+    const hits: number[] = (this.hits = []);
     ix.linkPhrases.scanInto(tok.ids, tok.breaks, from, to, hits);
     const textLimit = partials === undefined ? MAX_EVALUATED : Infinity;
     // Below this coverage a printed text is neither an exact nor a near quote (rank wants all).
@@ -512,7 +517,7 @@ export class Linker {
         // A printed text matched too: keep its reason and span, add the facts' evidence.
         prev.facts = list;
         prev.score = Math.max(prev.score, score);
-        for (const k of evidence) if (!prev.evidence.includes(k)) prev.evidence.push(k);
+        this.mergeEvidence(prev.evidence, evidence, from, to);
         return prev;
       }
       const span = this.clauseSpan(tok, lo, hi, from, to);
@@ -622,6 +627,23 @@ export class Linker {
     const bound = 0.5 + 0.35 * factShare(ix, ci, this.masks[ci]!);
     if (ix.exactWeights[ci] === 1) return !ranksBefore(bound, ci, cut);
     return bound + 1e-9 < cut.score;
+  }
+
+  /**
+   * Appends to `evidence` each token of `more` it lacks, in order (tokens of the sentence
+   * [from, to)): a stamp per token instead of a search of the list per token.
+   */
+  private mergeEvidence(evidence: number[], more: readonly number[], from: number, to: number): void {
+    if (this.evidenceMarks.length < to - from) this.evidenceMarks = new Uint32Array(to - from);
+    const marks = this.evidenceMarks;
+    const stamp = ++this.evidenceStamp;
+    for (let e = 0; e < evidence.length; e++) marks[evidence[e]! - from] = stamp;
+    for (let e = 0; e < more.length; e++) {
+      const k = more[e]!;
+      if (marks[k - from] === stamp) continue;
+      marks[k - from] = stamp;
+      evidence.push(k);
+    }
   }
 
   /**
@@ -783,13 +805,25 @@ export class Linker {
     }
     const own = r.own;
     const kinds = this.ix.wordKinds;
+    const ids = tok.ids;
+    const inQuote = r.inQuote;
+    const rFrom = r.from;
+    // The speaker's own words (and verb) are not content; -1 matches no token.
+    const ownStart = own !== undefined ? own.start : -1;
+    const ownEnd = own !== undefined ? own.end : -1;
+    const ownVerb = own !== undefined ? own.verb : -1;
+    const evidence = c.evidence;
     let quoted = 0;
     let unquotedContent = 0;
-    for (const k of c.evidence) {
-      if (r.inQuote[k - r.from]) quoted++;
+    // One pass over the evidence (a quote's can be a whole sentence) for all three of its uses.
+    let firstEvidence = evidence.length > 0 ? Infinity : c.from;
+    for (let e = 0; e < evidence.length; e++) {
+      const k = evidence[e]!;
+      if (k < firstEvidence) firstEvidence = k;
+      if (inQuote[k - rFrom]) quoted++;
       else if (
-        !(own !== undefined && ((k >= own.start && k < own.end) || k === own.verb)) &&
-        !(tok.ids[k]! >= 0 && (kinds[tok.ids[k]!]! & KIND_STOP) !== 0)
+        !((k >= ownStart && k < ownEnd) || k === ownVerb) &&
+        !(ids[k]! >= 0 && (kinds[ids[k]!]! & KIND_STOP) !== 0)
       )
         unquotedContent++;
     }
@@ -802,33 +836,33 @@ export class Linker {
       c.text.length >= VERBATIM_WORDS &&
       c.text.coverage >= VERBATIM &&
       c.reason !== 'paraphrase';
+    const facts = c.facts;
     let quotedFacts = 0;
-    for (const h of c.facts) if (r.inQuote[h.start - r.from] === 1) quotedFacts++;
+    for (let f = 0; f < facts.length; f++) if (inQuote[facts[f]!.start - rFrom] === 1) quotedFacts++;
     const directQuote =
       quoted >= 3 ||
-      (quoted > 0 && quoted * 2 >= c.evidence.length) ||
-      (quotedFacts > 0 && quotedFacts * 2 >= c.facts.length) ||
+      (quoted > 0 && quoted * 2 >= evidence.length) ||
+      (quotedFacts > 0 && quotedFacts * 2 >= facts.length) ||
       verbatim;
-    let firstEvidence = c.evidence.length > 0 ? Infinity : c.from;
-    for (const k of c.evidence) if (k < firstEvidence) firstEvidence = k;
     const hedges = hedgesAt(
       tok,
       this.hedgeLooks(r, tok),
-      r.inQuote,
-      r.from,
+      inQuote,
+      rFrom,
       c.from,
       c.to,
-      r.from,
+      rFrom,
       r.to,
       firstEvidence,
     );
     // A claim about the speaker ("far-left … Mayor Jacob Frey criticized") is not their
     // statement: every fact sits in or just before the speaker's name, before the verb.
     const ownUsed = own !== undefined && r.resolved === own.who;
-    const aboutSpeaker =
-      ownUsed &&
-      c.facts.length > 0 &&
-      c.facts.every((h) => h.end <= own.end && h.start >= own.start - 4 && h.end <= own.verb);
+    let aboutSpeaker = ownUsed && facts.length > 0;
+    for (let f = 0; f < facts.length && aboutSpeaker; f++) {
+      const h = facts[f]!;
+      aboutSpeaker = h.end <= ownEnd && h.start >= ownStart - 4 && h.end <= ownVerb;
+    }
     const beforeWhat = ownUsed && own.afterOnly && c.from < own.verb;
     const attribution = aboutSpeaker || beforeWhat ? undefined : r.resolved;
     const carried: Carried[] = directQuote ? ['direct-quote'] : ['paraphrase'];
@@ -845,7 +879,7 @@ export class Linker {
     const ix = this.ix;
     const text = this.text;
     const reason = c.reason;
-    const facts = factSpans(c.facts, tok);
+    const spans = factSpans(facts, tok);
     const printed = reason !== 'paraphrase' ? c.text : undefined;
     const quote =
       directQuote && info.variants.length > 0
@@ -860,7 +894,18 @@ export class Linker {
       reason,
       carried,
       hedges,
-      { ix, info, claim: c.claim, text, printed, facts, attribution, bySource, quote, cache: this.diffCache },
+      {
+        ix,
+        info,
+        claim: c.claim,
+        text,
+        printed,
+        facts: spans,
+        attribution,
+        bySource,
+        quote,
+        cache: this.diffCache,
+      },
     );
     if (attribution !== undefined) {
       match.attributedTo =

@@ -196,8 +196,10 @@ function topShares(eligible: IntList, share: Float64Array, limit: number, top: I
 function exactAt(ids: Int32Array, at: number, to: number, b: Int32Array): Alignment | undefined {
   if (at + b.length > to) return undefined;
   for (let j = 0; j < b.length; j++) if (ids[at + j] !== b[j]) return undefined;
-  const matched = new Array<number>(b.length);
-  for (let j = 0; j < b.length; j++) matched[j] = at + j;
+  // Pushed, not preallocated: a packed array, as every other evidence list (the loops over a
+  // match's evidence then meet one kind of array, not holey ones as well).
+  const matched: number[] = [];
+  for (let j = 0; j < b.length; j++) matched.push(at + j);
   return { lcs: b.length, first: at, last: at + b.length - 1, matched };
 }
 
