@@ -10,6 +10,7 @@ import { Linker } from '../../src/match/link';
 import { buildIndex, parseDataset } from '../../src/match/build';
 import { createMatcher } from '../../src/match/index';
 import { tokenizeRanges } from '../../src/match/normalize';
+import { PhraseSet } from '../../src/match/phrases';
 import type { ClaimMatch, TextInput } from '../../src/match/types';
 import { dataset } from './dataset';
 import { linkEveryBlock as linkEveryBlockWith, mixedPage as mixedPageOf } from './reference';
@@ -208,6 +209,23 @@ describe.skipIf(dataset === undefined)('skipping blocks: the rules', () => {
     // The same words as phrases do link.
     for (const got of everyWay(blocksPage([PARAGRAPHS[11]!, PARAGRAPHS[7]!]), 2))
       expect(got.map((m) => m.claimId)).toContain('weaponized-vehicle');
+  });
+
+  it('searches a block for phrases only when a claim of a gate phrase there has its other facts’ words', () => {
+    // "houses" is a gate phrase of "residential-neighborhood", whose other required fact
+    // ("neighborhood", "street", "block", ...) has none of its words in the first block.
+    const lacking = 'The council approved new houses on the east side of the river.';
+    const holding = 'The council approved new houses on the east side of the street.';
+    const scan = vi.spyOn(PhraseSet.prototype, 'scanInto');
+    const m = createMatcher(dataset!);
+    // Uncached linkSteps: no recognizer scan, so every phrase search is the block plan's.
+    expect([...m.linkSteps(blocksPage([lacking]))].flat()).toEqual([]);
+    expect(scan).not.toHaveBeenCalled();
+    for (const got of everyWay(blocksPage([lacking, PARAGRAPHS[14]!, holding]), 1))
+      expect(got).toEqual(linkEveryBlock(blocksPage([lacking, PARAGRAPHS[14]!, holding])));
+    scan.mockClear();
+    [...m.linkSteps(blocksPage([holding]))].flat();
+    expect(scan).toHaveBeenCalled();
   });
 
   it('does not link a block whose claim facts no one sentence holds, or a sentence vetoes', () => {
