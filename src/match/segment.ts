@@ -92,6 +92,25 @@ const ABBREVIATIONS = new Set([
 /** Longest entry of ABBREVIATIONS (no initial or "No." is longer either). */
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 
+/**
+ * A word of ASCII letters and dots, lowercased, as a number: each character a digit in base 28
+ * (a-z 1-26, "." 27), so distinct words of up to LONGEST_ABBREVIATION (6) characters get
+ * distinct keys. A sentence ends on such a short word often; looking its key up in a set of
+ * numbers spares the `slice` and `toLowerCase` strings made per period.
+ */
+function abbreviationKey(text: string, s: number, e: number): number {
+  let key = 0;
+  for (let k = s; k < e; k++) {
+    const c = text.charCodeAt(k);
+    key = key * 28 + (c === 46 ? 27 : (c | 32) - 96);
+  }
+  return key;
+}
+
+/** The keys of ABBREVIATIONS, and of "no" ("No. 5"). */
+const ABBREVIATION_KEYS = new Set([...ABBREVIATIONS].map((a) => abbreviationKey(a, 0, a.length)));
+const NO_KEY = abbreviationKey('no', 0, 2);
+
 const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb, 0x203a]); // " ' ) ] ” ’ » ›
 
 /** The characters that may end a sentence. */
@@ -382,18 +401,19 @@ function splitSentences(text: string, bs: number, be: number, block: number, out
       const ws = wordStartBefore(text, i, bs);
       // Most sentences end on a word longer than any abbreviation: no string made for those.
       if (ws < i && i - ws <= LONGEST_ABBREVIATION) {
-        const word = text.slice(ws, i);
-        const lower = word.toLowerCase();
+        // The word is ASCII letters and dots (see `wordStartBefore`), so its key is exact.
+        const key = abbreviationKey(text, ws, i);
+        const first = text.charCodeAt(ws);
         // Initials (J. Smith) and known abbreviations (Cmdr. Bovino, Jan. 7, U.S. Customs). "X"
         // after a lowercase word is the platform ("posted on X."), which ends the sentence.
         const initial =
-          word.length === 1 &&
-          word.charCodeAt(0) >= 65 &&
-          word.charCodeAt(0) <= 90 &&
-          !(word === 'X' && afterLowercaseWord(text, i - 1, bs));
+          i - ws === 1 &&
+          first >= 65 &&
+          first <= 90 &&
+          !(first === 88 && afterLowercaseWord(text, i - 1, bs));
         const numbered =
-          lower === 'no' && j + 1 < be && text.charCodeAt(j + 1) >= 48 && text.charCodeAt(j + 1) <= 57;
-        if (initial || numbered || ABBREVIATIONS.has(lower)) {
+          key === NO_KEY && j + 1 < be && text.charCodeAt(j + 1) >= 48 && text.charCodeAt(j + 1) <= 57;
+        if (initial || numbered || ABBREVIATION_KEYS.has(key)) {
           i = j;
           continue;
         }

@@ -43,6 +43,23 @@ describe('segment: sentence rules', () => {
     ]);
   });
 
+  it('knows an abbreviation in any case, with its dots, and nothing that only looks like one', () => {
+    // Abbreviations are looked up by a number made from the word's letters: these pin that it
+    // is the lowercased word exactly (not a prefix, a near-miss or a longer word).
+    for (const w of ['St.', 'ST.', 'st.', 'Calif.', 'U.S.A.', 'u.s.', 'E.g.', 'Approx.', 'Sept.'])
+      expect(sentences(`Met at ${w} Then left.`)).toEqual([`Met at ${w} Then left.`]);
+    for (const w of ['Sta.', 'S.', 'Ca.', 'Califs.', 'U.S.S.', 'Ust.', 'Approxi.', 'Oct1.', 'Q.'])
+      expect(sentences(`It was ${w.toLowerCase()} Then left.`)).toEqual([
+        `It was ${w.toLowerCase()}`,
+        'Then left.',
+      ]);
+    expect(sentences('See No. 5 today. He said no. Then left.')).toEqual([
+      'See No. 5 today.',
+      'He said no.',
+      'Then left.',
+    ]);
+  });
+
   it('ends a sentence at a capital letter after a lowercase word ("posted on X.")', () => {
     expect(sentences('Two videos were posted on X. The first shows an SUV.')).toEqual([
       'Two videos were posted on X.',
