@@ -157,6 +157,37 @@ describe('PhraseSet.scanInto', () => {
   });
 });
 
+describe('PhraseSet.scanInto: word ids', () => {
+  it('finds phrases among words with no id, ids past every anchor, and words added after finalize', () => {
+    const vocab = new Vocabulary();
+    const set = new PhraseSet<number>(vocab);
+    set.add('federal agent', 0);
+    set.add('shot', 1);
+    set.finalize(() => false);
+    // Another phrase set on the same vocabulary adds words (the recognizer's do, after the
+    // link phrases are final); an id of one of them, or of no word, anchors nothing.
+    const other = new PhraseSet<number>(vocab);
+    other.add('agent shot the driver', 0);
+    other.finalize(() => false);
+    const id = (w: string): number => vocab.get(w);
+    const ids = Int32Array.of(
+      -1,
+      id('federal'),
+      id('agent'),
+      id('driver'),
+      -1,
+      id('shot'),
+      vocab.size + 5,
+      -1,
+    );
+    const breaks = new Uint8Array(ids.length);
+    const out: number[] = [];
+    set.scanInto(ids, breaks, 0, ids.length, out);
+    expect(out).toEqual([set.idOf('federal agent'), 1, 3, set.idOf('shot'), 5, 6]);
+    expect(out).toEqual(referenceScan(set, ids, breaks, 0, ids.length));
+  });
+});
+
 describe('PhraseSet.matchAt', () => {
   it('finds a phrase at an anchor exactly when the first-written check does', () => {
     let matched = 0;
