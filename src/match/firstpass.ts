@@ -60,6 +60,10 @@ export class IdTokens {
     private readonly dict: readonly string[],
     /** Words of this read that are not in the table (from the tokenizer, '%', '&'). */
     private readonly extras: readonly string[],
+    /** Indices of the tokens whose ids `anchorIds` marks, ascending (see `FirstPass`). */
+    readonly anchored: Int32Array,
+    /** The table `anchored` was noted by (1 at id + 1): a reader checks it is the one it needs. */
+    readonly anchorIds: Uint8Array,
   ) {}
 
   get length(): number {
@@ -121,6 +125,8 @@ const enum Flag {
   /** Bits 4-7: words in the longest canonical phrase starting with the word. */
   CanonShift = 4,
   CanonMask = 15 << 4,
+  /** Bit 8: the word's id is one the recognizer anchors phrases on (`FirstPass` anchorIds). */
+  AnchorShift = 8,
 }
 
 /** Why the hot loop stopped: what it hands over to a method. */
@@ -198,7 +204,17 @@ function nextCut(text: string, i: number, end: number): number {
   return k;
 }
 
-/** Reads pages into token ids for one vocabulary (one per matcher: ids depend on the dataset). */
+/** A table marking no id: a pass given no anchor ids notes no positions. */
+const NO_ANCHORS = new Uint8Array(1);
+
+/**
+ * Reads pages into token ids for one vocabulary (one per matcher: ids depend on the dataset).
+ *
+ * It also notes where the tokens whose ids `anchorIds` marks are (1 at id + 1: the recognizer's
+ * phrase anchors, about one page token in ten), so recognition verifies phrases only there
+ * instead of visiting every token of the page again. The pass looks every word up anyway, and
+ * the mark is a bit of the word's table entry, so noting costs a store per token.
+ */
 export class FirstPass {
   private bits = MIN_BITS;
   private f64 = new Float64Array(4 << MIN_BITS);
@@ -234,13 +250,20 @@ export class FirstPass {
   private breaks = new Uint8Array(1024);
   private wordAt = new Int32Array(1024);
   private extras: string[] = [];
+  /** Indices of tokens whose ids anchorIds marks (na of them): as long as ids, so never full first. */
+  private anchored = new Int32Array(1024);
+  private na = 0;
   private n = 0;
   private lastEnd = -1;
   /** The read under way (see `begin`): its number, text and the ends of its blocks so far. */
   private reads = 0;
   private reading: { id: number; text: string; blockEnds: Uint32Array; blocks: number } | undefined;
 
-  constructor(private readonly vocab: Vocabulary) {
+  /** `anchorIds`: 1 at id + 1 for the ids whose token positions each read notes (`IdTokens.anchored`). */
+  constructor(
+    private readonly vocab: Vocabulary,
+    private readonly anchorIds: Uint8Array = NO_ANCHORS,
+  ) {
     this.vocabSize = vocab.size;
     this.percentId = vocab.get(stem('percent'));
     this.andId = vocab.get(stem('and'));
@@ -262,6 +285,7 @@ export class FirstPass {
     // A new stem may give a word an id; a table that overflowed left old words in dict.
     if (this.vocab.size !== this.vocabSize || this.dict.length > this.entries) this.reset(this.bits);
     this.n = 0;
+    this.na = 0;
     this.extras = ['percent', 'and']; // Sign.Percent, Sign.And
     this.reading = { id: ++this.reads, text, blockEnds: new Uint32Array(blockCount), blocks: 0 };
     return this.reads;
@@ -310,6 +334,8 @@ export class FirstPass {
       this.wordAt.slice(0, n),
       this.dict,
       extras,
+      this.anchored.slice(0, this.na),
+      this.anchorIds,
     );
   }
 
@@ -333,11 +359,17 @@ export class FirstPass {
   private pushRaw(w: number, id: number, s: number, e: number, brk: number): void {
     const n = this.n++;
     if (n === this.ids.length) this.grow();
+    if (this.anchors(id)) this.anchored[this.na++] = n;
     this.wordAt[n] = w;
     this.ids[n] = id;
     this.starts[n] = s;
     this.ends[n] = e;
     this.breaks[n] = brk;
+  }
+
+  /** Does anchorIds mark this id (-1 for none)? Ids added to the vocabulary after it anchor nothing. */
+  private anchors(id: number): boolean {
+    return id + 1 < this.anchorIds.length && this.anchorIds[id + 1] === 1;
   }
 
   /** The word index of a word that is not in the table (from the tokenizer, '%', '&'). */
@@ -353,11 +385,14 @@ export class FirstPass {
     const ends = new Uint32Array(size);
     const breaks = new Uint8Array(size);
     const wordAt = new Int32Array(size);
+    const anchored = new Int32Array(size);
     ids.set(this.ids);
     starts.set(this.starts);
     ends.set(this.ends);
     breaks.set(this.breaks);
     wordAt.set(this.wordAt);
+    anchored.set(this.anchored);
+    this.anchored = anchored;
     this.ids = ids;
     this.starts = starts;
     this.ends = ends;
@@ -403,7 +438,10 @@ export class FirstPass {
    * (around a call V8 keeps the loop's variables on the stack) and keeps the arrays in locals.
    */
   private scan(text: string, from: number, end: number, gap: number): number {
-    const { f64, i32, ids, starts, ends, breaks, wordAt, percentId, andId } = this;
+    const { f64, i32, ids, starts, ends, breaks, wordAt, anchored, percentId, andId } = this;
+    // 1 when '%' or '&' (the tokens "percent", "and") is an anchor: noted like any other token.
+    const percentAnchors = this.anchors(percentId) ? 1 : 0;
+    const andAnchors = this.anchors(andId) ? 1 : 0;
     const cap = ids.length;
     const shift = 32 - this.bits;
     const mask = (1 << this.bits) - 1;
@@ -411,6 +449,7 @@ export class FirstPass {
     const plainEnd = PLAIN_END;
     const breaking = BREAKS;
     let n = this.n;
+    let na = this.na;
     let last = this.lastEnd;
     let stop: Stop = Stop.End;
     let i = from;
@@ -435,6 +474,8 @@ export class FirstPass {
           }
           wordAt[n] = c === 37 ? Sign.Percent : Sign.And;
           ids[n] = c === 37 ? percentId : andId;
+          anchored[na] = n;
+          na += c === 37 ? percentAnchors : andAnchors;
           starts[n] = i;
           ends[n] = i + 1;
           breaks[n] = gap;
@@ -531,7 +572,8 @@ export class FirstPass {
           stop = Stop.Slow; // a new word: slowWord adds it (the table may grow)
           break;
         }
-        const m = i32[(slot << 3) | Field.Meta]! & stops;
+        const meta = i32[(slot << 3) | Field.Meta]!;
+        const m = meta & stops;
         if (m !== 0) {
           // "it's": a contraction, the token is the whole word; "St.", "Jan.": the tokenizer
           // reads the period with the abbreviation; else maybe the start of a canonical name
@@ -545,6 +587,11 @@ export class FirstPass {
         }
         wordAt[n] = i32[(slot << 3) | Field.Word]!;
         ids[n] = i32[(slot << 3) | Field.Id]!;
+        // An anchor's position is noted by counting it, not by a test: a position is stored
+        // at every token (na <= n, so in bounds) and kept only when the flag adds one. About
+        // one token in ten anchors, in no pattern: a branch would mispredict on them.
+        anchored[na] = n;
+        na += (meta >>> Flag.AnchorShift) & 1;
         starts[n] = ws;
         ends[n] = we;
         breaks[n] = gap;
@@ -565,6 +612,7 @@ export class FirstPass {
       if (stop !== Stop.End) break;
     }
     this.n = n;
+    this.na = na;
     this.lastEnd = last;
     this.stop = stop;
     this.ws = ws;
@@ -855,11 +903,13 @@ export class FirstPass {
     while (f64[slot << 2] !== 0) slot = (slot + 1) & mask;
     let word = '';
     for (let c = from; c < to; c++) word += String.fromCharCode(norm(text.charCodeAt(c)));
+    const id = this.vocab.get(stem(word));
     f64[slot << 2] = k1;
     f64[(slot << 2) | Field.K2] = k2;
-    i32[(slot << 3) | Field.Id] = this.vocab.get(stem(word));
+    i32[(slot << 3) | Field.Id] = id;
     i32[(slot << 3) | Field.Word] = this.dict.length;
     i32[(slot << 3) | Field.Meta] =
+      (this.anchors(id) ? 1 << Flag.AnchorShift : 0) |
       (Math.min(wordRules.canonicalLength(word), 15) << Flag.CanonShift) |
       (wordRules.dotted(word) ? Flag.Dotted : 0) |
       (wordRules.keepsS(word) ? Flag.KeepS : 0);

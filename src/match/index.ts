@@ -543,7 +543,9 @@ export function createMatcher(dataset: Dataset): Matcher {
   let passBuilt: FirstPass | undefined;
   // Whole pages are read by the first pass: the same tokens as the tokenizer, from one charCode
   // loop with a table of the page's words and their ids (no string per repeated word).
-  const firstPass = (): FirstPass => (passBuilt ??= new FirstPass(index().vocab));
+  // It notes where the recognizer's anchor words are, so recognition looks only there.
+  const firstPass = (): FirstPass =>
+    (passBuilt ??= new FirstPass(index().vocab, index().recognizer.anchorIds));
   const scratch = (): BlockScratch => (scratchBuilt ??= blockScratch(index()));
   // A fresh object each time: callers may keep or change what they get.
   const notAbout = (): Recognition => ({ about: false, score: 0, evidence: [] });
@@ -596,9 +598,9 @@ export function createMatcher(dataset: Dataset): Matcher {
   const mayBeAbout = (text: string): boolean => passesPrefilter(prefilter, text);
 
   /** Scores a text's tokens; `checked` when the caller has just run the prefilter on it. */
-  const recognizeView = (text: string, view: TokenView, checked: boolean): Recognition => {
+  const recognizeView = (text: string, view: IdTokens, checked: boolean): Recognition => {
     if (!checked && !mayBeAbout(text)) return notAbout();
-    return index().recognizer.recognize(view.ids, view.breaks, view.starts, view.ends);
+    return index().recognizer.recognize(view.ids, view.breaks, view.starts, view.ends, view);
   };
 
   const passageRange = (

@@ -167,6 +167,8 @@ export class PhraseSet<Owner> {
    * do), so no read falls past its end: V8 makes such reads slower everywhere once one happens.
    */
   private anchors = new Uint8Array(1);
+  /** `anchors` as `finalize` made it (scanInto may replace `anchors` with a longer copy). */
+  private anchorsAtFinalize = new Uint8Array(1);
   /**
    * Every phrase's word ids and gaps in flat arrays (phrase p at flatStart[p] ..
    * flatStart[p + 1] - 1) and its anchor: `verify` reads typed arrays, not one object per phrase.
@@ -262,6 +264,7 @@ export class PhraseSet<Owner> {
     lists.forEach((pids, tid) => {
       if (pids !== undefined) this.anchors[tid + 1] = 1;
     });
+    this.anchorsAtFinalize = this.anchors.slice();
     const n = this.phrases.length;
     this.flatStart = new Uint32Array(n + 1);
     this.phrases.forEach((p, pid) => (this.flatStart[pid + 1] = this.flatStart[pid]! + p.ids.length));
@@ -299,7 +302,6 @@ export class PhraseSet<Owner> {
    */
   scanInto(ids: Int32Array, breaks: Uint8Array, from: number, to: number, out: number[]): void {
     this.breaks = breaks;
-    const anyIndex = this.anyIndex;
     if (this.anchors.length <= this.vocab.size) {
       const grown = new Uint8Array(this.vocab.size + 1);
       grown.set(this.anchors);
@@ -309,26 +311,62 @@ export class PhraseSet<Owner> {
     for (let i = from; i < to; i++) {
       const tid = ids[i]!;
       if (anchors[tid + 1] !== 1) continue;
-      const any = anyIndex[tid];
-      if (any === undefined) continue;
-      const mark = out.length;
-      for (let l = 0; l < any.length; l++) {
-        const m = this.verify(any[l]!, ids, i, from, to);
-        if (m >= 0) out.push(any[l]!, m, this.lastEnd);
-      }
-      const split = this.splitIndex[tid];
-      if (split === undefined) continue;
-      let lists = out.length > mark ? 1 : 0;
-      if (i + 1 < to && breaks[i + 1] === 0) {
-        const next = split.next.get(ids[i + 1]!);
-        if (next !== undefined && this.verifyAll(next, ids, i, from, to, out)) lists++;
-      }
-      if (i > from && breaks[i] === 0) {
-        const prev = split.prev.get(ids[i - 1]!);
-        if (prev !== undefined && this.verifyAll(prev, ids, i, from, to, out)) lists++;
-      }
-      if (lists > 1) sortTriples(out, mark);
+      this.hitsAt(tid, ids, breaks, i, from, to, out);
     }
+  }
+
+  /**
+   * Like `scanInto` over all of ids, but looks only at the token positions `at` (ascending):
+   * those whose ids are in `anchorIds` (the first pass notes them as it reads, so the page's
+   * other tokens are not visited again). Gives exactly `scanInto`'s hits, in the same order.
+   */
+  scanAt(at: Int32Array, ids: Int32Array, breaks: Uint8Array, out: number[]): void {
+    this.breaks = breaks;
+    const to = ids.length;
+    // (A position whose id anchors nothing here adds nothing, as in `scanInto`: `hitsAt` checks.)
+    for (let k = 0; k < at.length; k++) {
+      const i = at[k]!;
+      this.hitsAt(ids[i]!, ids, breaks, i, 0, to, out);
+    }
+  }
+
+  /**
+   * The token ids phrases are anchored on, for `scanAt`'s callers to note positions by: 1 at
+   * id + 1 for each (fixed at `finalize`; ids added to the vocabulary later anchor nothing).
+   */
+  get anchorIds(): Uint8Array {
+    return this.anchorsAtFinalize;
+  }
+
+  /** Appends the hits of the phrases anchored on token `tid` at position i, in phrase id order. */
+  private hitsAt(
+    tid: number,
+    ids: Int32Array,
+    breaks: Uint8Array,
+    i: number,
+    from: number,
+    to: number,
+    out: number[],
+  ): void {
+    const any = this.anyIndex[tid];
+    if (any === undefined) return;
+    const mark = out.length;
+    for (let l = 0; l < any.length; l++) {
+      const m = this.verify(any[l]!, ids, i, from, to);
+      if (m >= 0) out.push(any[l]!, m, this.lastEnd);
+    }
+    const split = this.splitIndex[tid];
+    if (split === undefined) return;
+    let lists = out.length > mark ? 1 : 0;
+    if (i + 1 < to && breaks[i + 1] === 0) {
+      const next = split.next.get(ids[i + 1]!);
+      if (next !== undefined && this.verifyAll(next, ids, i, from, to, out)) lists++;
+    }
+    if (i > from && breaks[i] === 0) {
+      const prev = split.prev.get(ids[i - 1]!);
+      if (prev !== undefined && this.verifyAll(prev, ids, i, from, to, out)) lists++;
+    }
+    if (lists > 1) sortTriples(out, mark);
   }
 
   /**

@@ -34,6 +34,14 @@ function repeatFactor(count: number): number {
   return Math.min(1 + 0.25 * (count - 1), 1.5);
 }
 
+/** Positions of the tokens whose ids a table marks (as the first pass's `IdTokens` has them). */
+export interface AnchoredTokens {
+  /** Token indices, ascending. */
+  readonly anchored: Int32Array;
+  /** The table they were noted by (1 at id + 1). */
+  readonly anchorIds: Uint8Array;
+}
+
 /** Where and how often one group was seen on a page. */
 interface Sighting {
   ref: GroupRef;
@@ -84,14 +92,34 @@ export class Recognizer {
     return passesPrefilter(this.prefilter, text);
   }
 
-  /** Scores token ids (of the whole text) with evidence; starts/ends map tokens to offsets. */
-  recognize(ids: Int32Array, breaks: Uint8Array, starts: Uint32Array, ends: Uint32Array): Recognition {
+  /**
+   * The token ids its phrases are anchored on (1 at id + 1): given to the first pass, which
+   * notes where they occur on a page (`AnchoredTokens`), so `recognize` looks only there.
+   */
+  get anchorIds(): Uint8Array {
+    return this.phrases.anchorIds;
+  }
+
+  /**
+   * Scores token ids (of the whole text) with evidence; starts/ends map tokens to offsets.
+   * `anchored`, when it was noted with this recognizer's `anchorIds`, lists the tokens to look
+   * at (the same result, without visiting every token); otherwise every token is looked at.
+   */
+  recognize(
+    ids: Int32Array,
+    breaks: Uint8Array,
+    starts: Uint32Array,
+    ends: Uint32Array,
+    anchored?: AnchoredTokens,
+  ): Recognition {
     // One entry per group seen, in the order first seen (the evidence order depends on it).
     const slot = this.slotOf;
     const seen: Sighting[] = [];
     const found = this.found;
     found.length = 0;
-    this.phrases.scanInto(ids, breaks, 0, ids.length, found);
+    if (anchored !== undefined && anchored.anchorIds === this.phrases.anchorIds)
+      this.phrases.scanAt(anchored.anchored, ids, breaks, found);
+    else this.phrases.scanInto(ids, breaks, 0, ids.length, found);
     for (let h = 0; h < found.length; h += 3) {
       const s = found[h + 1]!;
       const e = found[h + 2]!;

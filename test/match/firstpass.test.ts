@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fillerParagraph, unrelatedPage } from '../../scripts/corpus/filler';
 import { createRng } from '../../scripts/corpus/prng';
 import { buildIndex } from '../../src/match/build';
-import { FirstPass } from '../../src/match/firstpass';
+import { FirstPass, type IdTokens } from '../../src/match/firstpass';
 import { stem, tokenizeRanges } from '../../src/match/normalize';
 import { blockRanges } from '../../src/match/segment';
 import type { TextInput } from '../../src/match/types';
@@ -24,6 +24,27 @@ import { AP_SEED, WJ_SEED, dataset, datasetProblem, seedText } from './dataset';
 
 const ix = dataset === undefined ? undefined : buildIndex(dataset);
 
+/**
+ * A pass that notes the recognizer's anchor words and, so that every read path (the fast loop,
+ * new and apostrophe words, canonical names, the tokenizer's windows, '%' and '&') has tokens it
+ * notes and tokens it does not, every third id and the ids of "percent", "and", "dhs" and "ice".
+ */
+function markingPass(): FirstPass {
+  const vocab = ix!.vocab;
+  const table = new Uint8Array(vocab.size + 1);
+  table.set(ix!.recognizer.anchorIds.subarray(0, table.length));
+  for (let id = 0; id < vocab.size; id += 3) table[id + 1] = 1;
+  for (const w of ['percent', 'and', 'dhs', 'ice']) table[vocab.get(stem(w)) + 1] = 1;
+  return new FirstPass(vocab, table);
+}
+
+/** The positions a view should have noted: its tokens whose ids its table marks. */
+function expectedAnchored(view: IdTokens): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < view.length; k++) if (view.anchorIds[view.ids[k]! + 1] === 1) out.push(k);
+  return out;
+}
+
 /** Compares the first pass with the tokenizer on one input; returns the number of tokens. */
 function expectSame(pass: FirstPass, input: TextInput): number {
   const { starts, ends } = blockRanges(input);
@@ -38,6 +59,8 @@ function expectSame(pass: FirstPass, input: TextInput): number {
     return k;
   });
   expect(Array.from(got.blockEnds), 'block ends').toEqual(blockEnds);
+  // The positions noted for recognition: exactly the tokens whose ids the pass's table marks.
+  expect(Array.from(got.anchored), 'anchored positions').toEqual(expectedAnchored(got));
   // Compared in a loop first (pages have tens of thousands of tokens); the first difference,
   // if any, is reported with its context.
   let k = 0;
@@ -233,7 +256,7 @@ describe.skipIf(ix === undefined)(
   `FirstPass: same tokens as the tokenizer${datasetProblem ? ` (${datasetProblem})` : ''}`,
   () => {
     it('on the seed articles, whole and as blank-line blocks', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       for (const file of [WJ_SEED, AP_SEED]) {
         const text = seedText(file);
         expect(expectSame(pass, { text })).toBeGreaterThan(300);
@@ -242,7 +265,7 @@ describe.skipIf(ix === undefined)(
     });
 
     it('on filler pages of every topic', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       const rng = createRng(7);
       expectSame(pass, unrelatedPage(rng, 50_000));
       const paragraphs = Array.from({ length: 40 }, () => fillerParagraph(rng));
@@ -250,7 +273,7 @@ describe.skipIf(ix === undefined)(
     });
 
     it('on each edge word alone and between words', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       for (const w of EDGE_WORDS) {
         expectSame(pass, { text: w });
         expectSame(pass, { text: `The ${w} said, ${w}. ${w}` });
@@ -258,7 +281,7 @@ describe.skipIf(ix === undefined)(
     });
 
     it('on generated hostile and incident-like text, with any blocks', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       const text = fc.oneof(anyString, edgeText, incidentishText(dataset!, 20));
       fc.assert(
         fc.property(
@@ -277,7 +300,7 @@ describe.skipIf(ix === undefined)(
     });
 
     it('keeps apostrophe words and possessives on its own path (no string per repeated word)', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       // The same token ids as the tokenizer for possessives, contractions and plain words; a
       // repeated page reuses the table (the result does not depend on what was read before).
       const text = "Frey's demand: it's the officer's car. We're told the mayor's office won't say.";
@@ -286,7 +309,7 @@ describe.skipIf(ix === undefined)(
     });
 
     it('on canonical names and rules cut by a block boundary at every position', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       const text =
         'The Department of Homeland Security said per cent. U.S. Immigration and Customs ' +
         "Enforcement's St. Paul office, Homeland Security’s 1,300% e.g. United States.";
@@ -297,7 +320,7 @@ describe.skipIf(ix === undefined)(
     });
 
     it('on text made of canonical phrase words, rules and plain words', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       const text = joined(
         fc.oneof(
           { weight: 4, arbitrary: fc.constantFrom(...CANONICAL_WORDS) },
@@ -324,7 +347,7 @@ describe.skipIf(ix === undefined)(
     });
 
     it('on words that differ only in their last letters, at every length around the key sizes', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       // Keys are exact for ten characters per part; a key one character longer, or long words
       // left unchecked, would give two of these words the same table entry.
       const words: string[] = [];
@@ -337,7 +360,7 @@ describe.skipIf(ix === undefined)(
     });
 
     it('ends a word at every character that is not an ASCII letter or digit, in each part of the key', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       // The hot loop tells letters and digits apart by arithmetic on the character code. The
       // codes next to each range, and non-ASCII ones whose low bits are an ASCII letter's
       // ("Ł" is 0x141, "Ａ" 0xff21), must end the word as the tokenizer does. The words are
@@ -363,7 +386,7 @@ describe.skipIf(ix === undefined)(
     });
 
     it('across output growth, with signs and canonical words at the edges', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       for (const text of [
         '%'.repeat(3000),
         'a%'.repeat(3000),
@@ -376,7 +399,7 @@ describe.skipIf(ix === undefined)(
     });
 
     it('when the page has more distinct words than the table holds', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       // 40,000 distinct words (the table starts over past 32,768), then the same page again.
       const words = Array.from({ length: 40_000 }, (_, k) => {
         let w = '';
@@ -390,7 +413,7 @@ describe.skipIf(ix === undefined)(
 
     it('gives a word its id once the vocabulary has its stem', () => {
       const own = buildIndex(dataset!);
-      const pass = new FirstPass(own.vocab);
+      const pass = new FirstPass(own.vocab, own.recognizer.anchorIds);
       const text = 'The zebrafish said zebrafish.';
       const before = pass.read(text, Uint32Array.of(0), Uint32Array.of(text.length));
       expect(before.ids[1]).toBe(-1);
@@ -398,10 +421,13 @@ describe.skipIf(ix === undefined)(
       const after = pass.read(text, Uint32Array.of(0), Uint32Array.of(text.length));
       expect(after.ids[1]).toBe(own.vocab.get(stem('zebrafish')));
       expect(after.ids[1]).not.toBe(-1);
+      // A word added after the recognizer was built anchors none of its phrases: not noted.
+      expect(Array.from(after.anchored)).toEqual(expectedAnchored(after));
+      expect(after.anchored).not.toContain(1);
     });
 
     it('reads a text a few blocks at a time into the view one read gives, one text at a time', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       const input = { text: `${seedText(AP_SEED)}\n\n${seedText(WJ_SEED)}` };
       const { starts, ends } = blockRanges(input);
       expect(starts.length).toBeGreaterThan(4);
@@ -416,6 +442,15 @@ describe.skipIf(ix === undefined)(
       const other = pass.read('Frey spoke.', Uint32Array.of(0), Uint32Array.of(11));
       expect(pass.more(first, starts.subarray(2), ends.subarray(2))).toBe(false);
       expect(() => pass.finish(first)).toThrow(/not the one under way/);
+      expect(Array.from(other.anchored)).toEqual(expectedAnchored(other));
+      // Started over, in other steps, it notes the same positions as the whole read.
+      const again = pass.begin(input.text, starts.length);
+      expect(pass.more(again, starts.subarray(0, 1), ends.subarray(0, 1))).toBe(true);
+      expect(pass.more(again, starts.subarray(1), ends.subarray(1))).toBe(true);
+      const redone = pass.finish(again);
+      expect(redone).toEqual(whole);
+      expect(redone.anchored.length).toBeGreaterThan(50);
+      expect(Array.from(redone.anchored)).toEqual(expectedAnchored(redone));
       // Views already made keep their words.
       expect([other.word(0), other.word(1), other.word(2)]).toEqual(['frey', 'spoke', undefined]);
       expect(whole.word(0)).toBe(tokenizeRanges(input.text, starts, ends).words[0]);
@@ -426,7 +461,7 @@ describe.skipIf(ix === undefined)(
     });
 
     it('names a block outside the text', () => {
-      const pass = new FirstPass(ix!.vocab);
+      const pass = markingPass();
       expect(() => pass.read('abc', Uint32Array.of(0), Uint32Array.of(9))).toThrow(
         /block 0 \[0, 9\).*length 3/,
       );

@@ -94,6 +94,12 @@ function phraseSet(texts: readonly string[]): PhraseSet<number> {
   return set;
 }
 
+/** Positions of the tokens whose ids the set's `anchorIds` marks (what the first pass notes). */
+function anchoredIn(set: PhraseSet<unknown>, ids: Int32Array): Int32Array {
+  const table = set.anchorIds;
+  return Int32Array.from(Array.from(ids.keys()).filter((k) => table[ids[k]! + 1] === 1));
+}
+
 describe('PhraseSet.scanInto', () => {
   it('finds the hits of checking every phrase anchored on each word, in the same order', () => {
     let split = 0;
@@ -114,6 +120,10 @@ describe('PhraseSet.scanInto', () => {
           const out: number[] = [];
           set.scanInto(ids, breaks, from, ids.length, out);
           expect(out).toEqual(referenceScan(set, ids, breaks, from, ids.length));
+          // Visiting only the anchor words' positions (as the first pass notes them) finds the same.
+          const at: number[] = [];
+          set.scanAt(anchoredIn(set, ids), ids, breaks, at);
+          expect(at).toEqual(referenceScan(set, ids, breaks, 0, ids.length));
           if (hasSplitAnchor(set)) split++;
         },
       ),
@@ -185,6 +195,37 @@ describe('PhraseSet.scanInto: word ids', () => {
     set.scanInto(ids, breaks, 0, ids.length, out);
     expect(out).toEqual([set.idOf('federal agent'), 1, 3, set.idOf('shot'), 5, 6]);
     expect(out).toEqual(referenceScan(set, ids, breaks, 0, ids.length));
+    // The anchor table is fixed at finalize: the other set's words (and ids past the vocabulary)
+    // are not in it, and at only the positions it marks scanAt finds the same hits.
+    expect(set.anchorIds.length).toBeLessThan(vocab.size + 1);
+    // ("federal agent" is anchored on "federal": as rare as "agent", and first.)
+    expect(anchoredIn(set, ids)).toEqual(Int32Array.of(1, 5));
+    const at: number[] = [];
+    set.scanAt(anchoredIn(set, ids), ids, breaks, at);
+    expect(at).toEqual(out);
+  });
+
+  it('scanAt looks only at the positions it is given', () => {
+    const vocab = new Vocabulary();
+    const set = new PhraseSet<number>(vocab);
+    set.add('federal agent', 0);
+    set.finalize(() => false);
+    const ids = Int32Array.of(
+      vocab.get('federal'),
+      vocab.get('agent'),
+      vocab.get('federal'),
+      vocab.get('agent'),
+    );
+    const breaks = new Uint8Array(ids.length);
+    const pid = set.idOf('federal agent');
+    const anchor = set.anchorOf(pid) === vocab.get('agent') ? 1 : 0;
+    const out: number[] = [];
+    set.scanAt(Int32Array.of(anchor + 2), ids, breaks, out);
+    expect(out).toEqual([pid, 2, 4]);
+    // A position whose word anchors nothing adds nothing.
+    out.length = 0;
+    set.scanAt(Int32Array.of(1 - anchor), ids, breaks, out);
+    expect(out).toEqual([]);
   });
 });
 

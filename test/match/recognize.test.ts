@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
+import { buildIndex } from '../../src/match/build';
+import { FirstPass } from '../../src/match/firstpass';
+import { blockRanges } from '../../src/match/segment';
 import { AP_SEED, WJ_SEED, dataset, datasetProblem, matcher, seedText } from './dataset';
 import { LOOKALIKES } from './lookalikes';
 
@@ -98,3 +101,44 @@ describe.skipIf(matcher === undefined)('mayBeAbout: the cheap first test', () =>
     expect(each).toBeLessThan(2); // target < 1 ms; generous for a shared CI machine
   });
 });
+
+describe.skipIf(dataset === undefined)('recognize: only at the anchor words the first pass noted', () => {
+  const ix = dataset === undefined ? undefined : buildIndex(dataset);
+
+  it('gives the result of looking at every token, on incident pages and lookalikes', () => {
+    const rec = ix!.recognizer;
+    const pass = new FirstPass(ix!.vocab, rec.anchorIds);
+    for (const text of [seedText(AP_SEED), seedText(WJ_SEED), ...LOOKALIKES.map((p) => p.text)]) {
+      const { starts, ends } = blockRanges({ text });
+      const view = pass.read(text, starts, ends);
+      expect(view.anchored.length).toBeGreaterThan(0);
+      const atAnchors = rec.recognize(view.ids, view.breaks, view.starts, view.ends, view);
+      expect(atAnchors).toEqual(rec.recognize(view.ids, view.breaks, view.starts, view.ends));
+    }
+  });
+
+  it('uses the positions only when they were noted with its own anchor ids', () => {
+    const rec = ix!.recognizer;
+    const text = seedText(AP_SEED);
+    const view = new FirstPass(ix!.vocab, rec.anchorIds).read(text, ...rangesOf(text));
+    const whole = rec.recognize(view.ids, view.breaks, view.starts, view.ends);
+    expect(whole.about).toBe(true);
+    // No positions under its own table: it looks nowhere (so it does use them).
+    const none = new Int32Array(0);
+    expect(
+      rec.recognize(view.ids, view.breaks, view.starts, view.ends, {
+        anchored: none,
+        anchorIds: rec.anchorIds,
+      }).evidence,
+    ).toEqual([]);
+    // Positions noted under another table (a copy of its own, even): every token is looked at.
+    const other = { anchored: none, anchorIds: rec.anchorIds.slice() };
+    expect(rec.recognize(view.ids, view.breaks, view.starts, view.ends, other)).toEqual(whole);
+  });
+});
+
+/** The whole text as one block, as `FirstPass.read` takes it. */
+function rangesOf(text: string): [Uint32Array, Uint32Array] {
+  const { starts, ends } = blockRanges({ text });
+  return [starts, ends];
+}
