@@ -108,18 +108,21 @@ function measure(
 }
 
 /**
- * The pipeline and the baseline timed together: after a warm-up of each, every baseline run on a
- * page is followed by `per` pipeline runs on the same page, until the baseline has `samples`
- * timings. The machine is often shared and its load drifts over seconds: timed in two separate
- * stretches, the two medians could see different loads (the speedup swung from 23x to 34x between
- * runs); timed in alternation, both see the same.
+ * The pipeline and the baseline timed together, so both medians see the same machine load: the
+ * machine is often shared and its load drifts over seconds, and timed in two separate stretches
+ * the speedup swung between 23x and 34x from run to run. After a warm-up of each, every baseline
+ * run on a page is followed by pipeline runs over all the pages: one pass untimed (a baseline run
+ * takes over 100 ms and leaves the caches cold; every measurement here is of warm code, the
+ * baseline's included) and `passes` timed. The pipeline never runs the same page twice in a row:
+ * the matcher keeps the last text's tokens (recognize, then link, read it once), and a page run
+ * again right away would skip its reading.
  */
 function measureWithBaseline(
   pages: readonly BenchPage[],
   ours: (page: BenchPage) => unknown,
   baseline: (page: BenchPage) => unknown,
   samples: number,
-  per: number,
+  passes: number,
 ) {
   const warming = performance.now();
   do for (const page of pages) ours(page);
@@ -131,13 +134,16 @@ function measureWithBaseline(
   const baselineTimes: number[] = [];
   while (baselineTimes.length < samples) {
     for (const page of pages) {
-      let t0 = performance.now();
+      const t0 = performance.now();
       baseline(page);
       baselineTimes.push(performance.now() - t0);
-      for (let k = 0; k < per; k++) {
-        t0 = performance.now();
-        ours(page);
-        oursTimes.push(performance.now() - t0);
+      for (const other of pages) ours(other);
+      for (let p = 0; p < passes; p++) {
+        for (const other of pages) {
+          const t1 = performance.now();
+          ours(other);
+          oursTimes.push(performance.now() - t1);
+        }
       }
     }
   }
@@ -262,7 +268,7 @@ async function main(argv: readonly string[]): Promise<number> {
     pipeline(matcher),
     (page) => baselineSearch(page.text, patterns),
     12,
-    5,
+    2,
   );
   const baseline = paired.baseline;
   const times = {
