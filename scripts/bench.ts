@@ -110,7 +110,7 @@ function measure(
 /**
  * The pipeline and the baseline timed together, so both medians see the same machine load: the
  * machine is often shared and its load drifts over seconds, and timed in two separate stretches
- * the speedup swung between 23x and 34x from run to run. After a warm-up of each, every baseline
+ * the speedup swung between 23x and 58x from run to run. After a warm-up of each, every baseline
  * run on a page is followed by pipeline runs over all the pages: one pass untimed (a baseline run
  * takes over 100 ms and leaves the caches cold; every measurement here is of warm code, the
  * baseline's included) and `passes` timed. The pipeline never runs the same page twice in a row:
