@@ -24,6 +24,7 @@ import { createRng } from './corpus/prng';
 import { shippedCreateMatcher } from './corpus/shipped-engine';
 import { syntheticDataset } from './corpus/synthetic';
 import { ROOT } from './lib/paths';
+import { median } from './lib/stats';
 
 const FLAGS: Record<string, FlagSpec> = {
   base: { type: 'string', valueName: 'REV', help: 'the revision to compare with (default HEAD)' },
@@ -92,12 +93,6 @@ function probes(corpus: readonly CorpusPage[], pages: readonly BenchPage[]): Pro
   const selections = corpus.flatMap((p) => p.passages.filter((x) => x.claims.length > 0).map((x) => x.text));
   out.push({ name: 'rank of every claim passage', run: (m) => selections.map((s) => m.rank(s, 5)) });
   return out;
-}
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium, countRanges, readMarks } from './demo/browser';
 import { ROOT } from './lib/paths';
+import { median } from './lib/stats';
 
 interface TraceEvent {
   name: string;
@@ -159,11 +160,6 @@ async function measure(
     highlighted: countRanges(marks),
     ownElements: marks.ownElements,
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 async function main(): Promise<void> {

@@ -24,6 +24,7 @@ import { runPipeline } from './corpus/pipeline';
 import { scorePage, type PredictedMatch } from './corpus/score';
 import { shippedCreateMatcher } from './corpus/shipped-engine';
 import { syntheticDataset } from './corpus/synthetic';
+import { median } from './lib/stats';
 
 const FLAGS: Record<string, FlagSpec> = {
   json: { type: 'boolean', help: 'print one JSON object instead of the table' },
@@ -70,12 +71,6 @@ function runPipelineAndCards(matcher: Matcher, input: TextInput): number {
     for (const c of m.quoteComparisons) read += c.ops.length;
   }
   return read;
-}
-
-function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Warm-up time before timing: V8 compiles hot code in tiers, and one pass leaves it half done. */
