@@ -3,6 +3,8 @@
 // handling is tested here; `npm run bench` is the way to see its numbers.)
 
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/paths';
@@ -116,5 +118,46 @@ describe.skipIf(!inGit)('npm run bench:ab', () => {
     expect(result).toMatchObject({ base: 'HEAD', runs: 4 });
     expect(result.resultsCompared).toBeGreaterThan(100);
     for (const key of ['baseMs', 'workingTreeMs', 'ratio']) expect(result[key]).toBeGreaterThan(0);
+  });
+});
+
+describe('npm run bench:profile', () => {
+  it('explains itself with --help', () => {
+    const { status, stdout } = run('bench-profile.ts', '--help');
+    expect(status).toBe(0);
+    expect(stdout).toContain('Usage: npm run bench:profile');
+  });
+
+  it('names a bad count and exits 2 without profiling', () => {
+    const { status, stderr, stdout } = run('bench-profile.ts', '--runs', 'many');
+    expect(status).toBe(2);
+    expect(stderr).toContain('--runs: "many" is not a whole number >= 1');
+    expect(stdout).toBe('');
+  });
+
+  it('writes the profile and lists the engine functions that take the time', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sc-profile-test-'));
+    try {
+      const out = join(dir, 'engine.cpuprofile');
+      const { status, stdout, stderr } = run('bench-profile.ts', '--runs', '20', '--json', '--out', out);
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      const result = JSON.parse(stdout) as {
+        samples: number;
+        bySelf: { fn: string; selfPct: number }[];
+        byTotal: { fn: string; totalPct: number }[];
+      };
+      expect(result.samples).toBeGreaterThan(0);
+      const profile = JSON.parse(readFileSync(out, 'utf8')) as { nodes: unknown[] };
+      expect(profile.nodes.length).toBeGreaterThan(10);
+      expect(existsSync(join(dir, 'engine.profile.mjs'))).toBe(true);
+      // The engine's own functions, by name, with a line in the bundle written beside the profile.
+      expect(result.byTotal.map((s) => s.fn)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^linkSteps engine\.profile\.mjs:\d+$/)]),
+      );
+      for (const s of result.bySelf) expect(s.selfPct).toBeLessThanOrEqual(100);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
