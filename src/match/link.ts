@@ -656,19 +656,10 @@ export class Linker {
     const est = this.estimates;
     const likely = this.likely;
     likely.clear();
-    const before = (x: number, y: number): boolean => est[x]! > est[y]! || (est[x] === est[y] && x < y);
     for (let p = 0; p < passing.size; p++) {
       const claim = passing.data[p]!;
       est[claim] = factShare(ix, claim, this.masks[claim]!);
-      let k: number;
-      if (likely.size < MAX_EVALUATED) {
-        k = likely.size;
-        likely.push(claim);
-      } else if (before(claim, likely.data[MAX_EVALUATED - 1]!)) k = MAX_EVALUATED - 1;
-      else continue;
-      const top = likely.data;
-      for (; k > 0 && before(claim, top[k - 1]!); k--) top[k] = top[k - 1]!;
-      top[k] = claim;
+      likely.offerTop(claim, MAX_EVALUATED, est);
     }
     return likely;
   }

@@ -40,6 +40,28 @@ export class IntList {
   clear(): void {
     this.size = 0;
   }
+
+  /**
+   * Offers `value` to a list that keeps the `limit` best values, best first, by `score` (ties:
+   * the lower value first): the head of a full sort, kept by insertion, as most values lose to
+   * the last one kept at once.
+   */
+  offerTop(value: number, limit: number, score: Float64Array): void {
+    let k: number;
+    if (this.size < limit) {
+      k = this.size;
+      this.push(value);
+    } else if (ranksFirst(score, value, this.data[limit - 1]!)) k = limit - 1;
+    else return;
+    const kept = this.data;
+    for (; k > 0 && ranksFirst(score, value, kept[k - 1]!); k--) kept[k] = kept[k - 1]!;
+    kept[k] = value;
+  }
+}
+
+/** Does x rank before y by `score` (ties: the lower first)? */
+function ranksFirst(score: Float64Array, x: number, y: number): boolean {
+  return score[x]! > score[y]! || (score[x] === score[y] && x < y);
 }
 
 /** Distinct page words remembered by `idsOf`. */

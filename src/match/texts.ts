@@ -175,20 +175,8 @@ export class TextScanner {
  * kept at once).
  */
 function topShares(eligible: IntList, share: Float64Array, limit: number, top: IntList): IntList {
-  const before = (x: number, y: number): boolean => share[x]! > share[y]! || (share[x] === share[y] && x < y);
   top.clear();
-  for (let e = 0; e < eligible.size; e++) {
-    const t = eligible.data[e]!;
-    let k: number;
-    if (top.size < limit) {
-      k = top.size;
-      top.push(t);
-    } else if (before(t, top.data[limit - 1]!)) k = limit - 1;
-    else continue;
-    const kept = top.data;
-    for (; k > 0 && before(t, kept[k - 1]!); k--) kept[k] = kept[k - 1]!;
-    kept[k] = t;
-  }
+  for (let e = 0; e < eligible.size; e++) top.offerTop(eligible.data[e]!, limit, share);
   return top;
 }
 
