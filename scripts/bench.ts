@@ -76,6 +76,13 @@ function runPipelineAndCards(matcher: Matcher, input: TextInput): number {
 /** Warm-up time before timing: V8 compiles hot code in tiers, and one pass leaves it half done. */
 const WARM_UP_MS = 400;
 
+/** Passes of `run` over the pages for WARM_UP_MS (at least one). */
+function warmUp(pages: readonly BenchPage[], run: (page: BenchPage) => unknown): void {
+  const warming = performance.now();
+  do for (const page of pages) run(page);
+  while (performance.now() - warming < WARM_UP_MS);
+}
+
 /**
  * Median milliseconds per page of `run`: warm-up passes over the pages (at least one, and
  * WARM_UP_MS in all), then passes until `samples` timings are taken or `budgetMs` has gone by
@@ -87,9 +94,7 @@ function measure(
   samples: number,
   budgetMs: number,
 ) {
-  const warming = performance.now();
-  do for (const page of pages) run(page);
-  while (performance.now() - warming < WARM_UP_MS);
+  warmUp(pages, run);
   const times: number[] = [];
   const started = performance.now();
   do {
@@ -119,12 +124,8 @@ function measureWithBaseline(
   samples: number,
   passes: number,
 ) {
-  const warming = performance.now();
-  do for (const page of pages) ours(page);
-  while (performance.now() - warming < WARM_UP_MS);
-  const baselineWarming = performance.now();
-  do for (const page of pages) baseline(page);
-  while (performance.now() - baselineWarming < WARM_UP_MS);
+  warmUp(pages, ours);
+  warmUp(pages, baseline);
   const oursTimes: number[] = [];
   const baselineTimes: number[] = [];
   while (baselineTimes.length < samples) {
@@ -301,11 +302,7 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   // Interleaved, so drift in machine load (2 shared cores) biases no dataset size.
   const samples: number[][] = matchers.map(() => []);
-  for (const m of matchers) {
-    const warming = performance.now();
-    do for (const page of incident100k) runPipeline(m, { text: page.text, blocks: page.blocks });
-    while (performance.now() - warming < WARM_UP_MS);
-  }
+  for (const m of matchers) warmUp(incident100k, pipeline(m));
   const scalingStart = performance.now();
   do {
     for (const page of incident100k) {
