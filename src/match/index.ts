@@ -450,9 +450,8 @@ function planBlock(
   return sc.names ? BlockKind.Names : BlockKind.Skip;
 }
 
-/** The blocks of a whole-text view worth linking, and those that only name an actor (with their tokens). */
+/** The sentences of the blocks of a whole-text view worth linking, and the blocks that only name an actor. */
 interface BlockPlan {
-  link: number[];
   /** The sentences of the blocks to link. */
   seg: Segmentation;
   /** Ascending block indices, and each one's token range in the view. */
@@ -470,13 +469,11 @@ function planBlocks(
   view: IdTokens,
 ): BlockPlan {
   const sentences = new SentenceBuilder();
-  const plan: Omit<BlockPlan, 'seg'> = { link: [], names: [], namesFrom: [], namesTo: [] };
+  const plan: Omit<BlockPlan, 'seg'> = { names: [], namesFrom: [], namesTo: [] };
   const blockEnds = view.blockEnds;
   for (let b = 0, from = 0; b < blockEnds.length; b++) {
     const to = blockEnds[b]!;
-    const kind = planBlock(ix, sc, view, from, to, text, blocks, b, sentences);
-    if (kind === BlockKind.Link) plan.link.push(b);
-    else if (kind === BlockKind.Names) {
+    if (planBlock(ix, sc, view, from, to, text, blocks, b, sentences) === BlockKind.Names) {
       plan.names.push(b);
       plan.namesFrom.push(from);
       plan.namesTo.push(to);
@@ -556,22 +553,23 @@ export function createMatcher(dataset: Dataset): Matcher {
     last !== undefined && last.text === input.text && sameBlocks(last.blocks, input.blocks)
       ? last
       : undefined;
+  /** `wholeViewSteps` at once. */
   const wholeView = (input: TextInput): Read => {
-    const cached = cachedRead(input);
-    if (cached !== undefined) return cached;
-    const ranges = blockRanges(input);
-    const view = firstPass().read(input.text, ranges.starts, ranges.ends);
-    return (last = { text: input.text, blocks: input.blocks?.slice(), ranges, view });
+    const steps = wholeViewSteps(input);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
   };
 
   /**
-   * `wholeView` in steps of about RECOGNIZE_STEP_CHARS characters (whole blocks): the first pass
-   * reads a few blocks per step into one view. It reads one text at a time, so when another call
-   * has read a text between two steps, this read starts over (in the step that finds out).
+   * The text read whole by the first pass (or kept from the last call on it), in steps of about
+   * RECOGNIZE_STEP_CHARS characters (whole blocks): the first pass reads a few blocks per step
+   * into one view. It reads one text at a time, so when another call has read a text between
+   * two steps, this read starts over (in the step that finds out).
    */
-  function* wholeViewSteps(input: TextInput): Generator<void, IdTokens, void> {
+  function* wholeViewSteps(input: TextInput): Generator<void, Read, void> {
     const cached = cachedRead(input);
-    if (cached !== undefined) return cached.view;
+    if (cached !== undefined) return cached;
     const blocks = blockRanges(input);
     const count = blocks.starts.length;
     const pass = firstPass();
@@ -590,9 +588,12 @@ export function createMatcher(dataset: Dataset): Matcher {
       }
       b = e;
     }
-    const view = pass.finish(read);
-    last = { text: input.text, blocks: input.blocks?.slice(), ranges: blocks, view };
-    return view;
+    return (last = {
+      text: input.text,
+      blocks: input.blocks?.slice(),
+      ranges: blocks,
+      view: pass.finish(read),
+    });
   }
 
   const mayBeAbout = (text: string): boolean => passesPrefilter(prefilter, text);
@@ -637,7 +638,7 @@ export function createMatcher(dataset: Dataset): Matcher {
     *recognizeSteps(input: TextInput): Generator<void, Recognition, void> {
       checkInput(input, 'recognizeSteps');
       if (!mayBeAbout(input.text)) return notAbout();
-      const view = yield* wholeViewSteps(input);
+      const { view } = yield* wholeViewSteps(input);
       yield;
       return recognizeView(input.text, view, true);
     },
