@@ -1012,10 +1012,26 @@ class LinkedMatch {
 
 /**
  * "RELATED: Governor criticizes federal surge", "READ MORE | …", "WATCH: …": a link to another
- * story, whose headline states nothing on this page.
+ * story, whose headline states nothing on this page. Each label opens with two letters, from
+ * which `LINK_LINE_OPENINGS` is made.
  */
-const LINK_LINE =
-  /(?:related(?:[ \t]+(?:stories|story|coverage|content|articles?|links?|reading|video))?|read[ \t]+(?:more|next|also)|also[ \t]+read|see[ \t]+also|more[ \t]+(?:coverage|on[ \t]+this(?:[ \t]+story)?)|watch(?:[ \t]+(?:now|live|more))?|listen|in[ \t]+case[ \t]+you[ \t]+missed[ \t]+it|up[ \t]+next|recommended|trending|top[ \t]+stories|more)[ \t]*[:|]/iy;
+const LINK_LABELS = [
+  'related(?:[ \\t]+(?:stories|story|coverage|content|articles?|links?|reading|video))?',
+  'read[ \\t]+(?:more|next|also)',
+  'also[ \\t]+read',
+  'see[ \\t]+also',
+  'more[ \\t]+(?:coverage|on[ \\t]+this(?:[ \\t]+story)?)',
+  'watch(?:[ \\t]+(?:now|live|more))?',
+  'listen',
+  'in[ \\t]+case[ \\t]+you[ \\t]+missed[ \\t]+it',
+  'up[ \\t]+next',
+  'recommended',
+  'trending',
+  'top[ \\t]+stories',
+  'more',
+];
+
+const LINK_LINE = new RegExp(`(?:${LINK_LABELS.join('|')})[ \\t]*[:|]`, 'iy');
 
 /**
  * The first two letters that a LINK_LINE label can open with, as a bit per second letter under
@@ -1026,8 +1042,7 @@ const LINK_LINE =
  */
 const LINK_LINE_OPENINGS = (() => {
   const second = new Uint32Array(26);
-  for (const w of ['re', 'al', 'se', 'mo', 'wa', 'li', 'in', 'up', 'tr', 'to'])
-    second[w.charCodeAt(0) - 97]! |= 1 << (w.charCodeAt(1) - 97);
+  for (const label of LINK_LABELS) second[label.charCodeAt(0) - 97]! |= 1 << (label.charCodeAt(1) - 97);
   return second;
 })();
 
