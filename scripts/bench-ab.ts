@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset } from '../src/dataset/types';
 import type { Matcher } from '../src/match/types';
-import { flagHelp, parseArgs, UsageError, type FlagSpec } from './corpus/args';
+import { flagHelp, parseArgs, UsageError, wholeFlag, type FlagSpec } from './corpus/args';
 import { incidentPage, seedArticles, type BenchPage } from './corpus/bench-pages';
 import { loadCorpus, type CorpusPage } from './corpus/corpus';
 import { DEFAULT_DATASET, loadDataset } from './corpus/dataset';
@@ -97,15 +97,11 @@ function probes(corpus: readonly CorpusPage[], pages: readonly BenchPage[]): Pro
 
 async function main(argv: readonly string[]): Promise<number> {
   let args;
-  let rounds = 60;
+  let rounds;
   try {
     args = parseArgs(argv, FLAGS);
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-    if (args.flags.rounds !== undefined) {
-      if (!/^[1-9]\d*$/.test(args.flags.rounds as string))
-        throw new UsageError(`--rounds: "${args.flags.rounds}" is not a whole number >= 1`);
-      rounds = Number(args.flags.rounds);
-    }
+    rounds = wholeFlag('rounds', args.flags.rounds, 60);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`bench:ab: ${error.message}\nRun \`npm run bench:ab -- --help\` for usage.\n`);

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import type { Dataset } from '../src/dataset/types';
 import type { createMatcher as CreateMatcher } from '../src/match/index';
-import { flagHelp, parseArgs, UsageError, type FlagSpec } from './corpus/args';
+import { flagHelp, parseArgs, UsageError, wholeFlag, type FlagSpec } from './corpus/args';
 import { incidentPage, seedArticles } from './corpus/bench-pages';
 import { loadCorpus } from './corpus/corpus';
 import { DEFAULT_DATASET, loadDataset } from './corpus/dataset';
@@ -108,13 +108,6 @@ async function bundledEngine(file: string): Promise<typeof CreateMatcher> {
   return ((await import(pathToFileURL(file).href)) as { createMatcher: typeof CreateMatcher }).createMatcher;
 }
 
-function whole(flag: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^[1-9]\d*$/.test(value as string))
-    throw new UsageError(`--${flag}: "${value}" is not a whole number >= 1`);
-  return Number(value);
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   let args;
   let runs;
@@ -122,8 +115,8 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     args = parseArgs(argv, FLAGS);
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-    runs = whole('runs', args.flags.runs, 300);
-    top = whole('top', args.flags.top, 25);
+    runs = wholeFlag('runs', args.flags.runs, 300);
+    top = wholeFlag('top', args.flags.top, 25);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(

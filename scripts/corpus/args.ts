@@ -68,6 +68,14 @@ export function parseArgs(argv: readonly string[], spec: Readonly<Record<string,
   return { flags, positionals };
 }
 
+/** A string flag's value as a whole number >= 1, `fallback` when it is absent. */
+export function wholeFlag(name: string, value: string | boolean | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !/^[1-9]\d*$/.test(value))
+    throw new UsageError(`--${name}: "${String(value)}" is not a whole number >= 1`);
+  return Number(value);
+}
+
 /** The flag lines of a --help text, aligned. */
 export function flagHelp(spec: Readonly<Record<string, FlagSpec>>): string {
   const rows = Object.entries(spec).map(([name, flag]) => {
