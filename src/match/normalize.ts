@@ -335,8 +335,17 @@ function classNear(text: string, i: number, min: number, end: number, step: 1 | 
   return SEP;
 }
 
-function isLetterOrMark(cls: number): boolean {
-  return cls === LETTER || cls === MARK;
+/**
+ * The class of the character a diacritic at i..min belongs to: marks (dropped from the word) and
+ * invisible characters are skipped back to their base, so "é'" and "1\u0301'" are judged as the
+ * normalized text will have them ("e'", "1'").
+ */
+function baseClassBefore(text: string, i: number, min: number, end: number): number {
+  for (let k = i; k >= min && k < end; k--) {
+    const cls = classOf(text.charCodeAt(k));
+    if (cls !== IGNORE && cls !== MARK) return cls;
+  }
+  return SEP;
 }
 
 /** After the comma at i: exactly three digits, then no digit ("1,300" but not "12,34" or "1,2345"). */
@@ -452,7 +461,7 @@ function readWord(text: string, ws: number, end: number, out: TokenBuffer): numb
     } else if (
       cls === APOS &&
       j > ws &&
-      isLetterOrMark(classNear(text, j - 1, ws, end, -1)) &&
+      baseClassBefore(text, j - 1, ws, end) === LETTER &&
       classNear(text, j + 1, ws, end, 1) === LETTER
     ) {
       simple = false; // inside a word: we're

@@ -40,6 +40,17 @@ describe('normalize: spellings that must compare equal', () => {
     expect(normalizeWords("it's what we're doing")).toEqual(["it's", 'what', "we're", 'doing']);
   });
 
+  it('judges an apostrophe by the letter a diacritic sits on, as in the normalized text', () => {
+    // Found by the idempotence property: "１́'ש" kept its apostrophe (a mark came before it),
+    // but normalized it is "1'ש", where a digit comes before it, and that separates.
+    for (const input of ["１\u0301'ש", "e\u0301'ש", "1'ש"]) {
+      const once = normalize(input).text;
+      expect(normalize(once).text, input).toBe(once);
+    }
+    expect(normalizeWords("e\u0301'ש")).toEqual(["e'ש"]);
+    expect(normalizeWords("１\u0301'ש")).toEqual(['1', 'ש']);
+  });
+
   it('keeps decimals and does not join separate numbers', () => {
     expect(normalizeWords('2.5 miles, 1,300 and 12,34')).toEqual(['2.5', 'miles', '1300', 'and', '12', '34']);
   });
