@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset } from '../src/dataset/types';
 import type { Matcher } from '../src/match/types';
-import { flagHelp, parseArgs, UsageError, wholeFlag, type FlagSpec } from './corpus/args';
+import { commandLine, flagHelp, noPositionals, progressLog, wholeFlag, type FlagSpec } from './corpus/args';
 import { incidentPage, seedArticles, type BenchPage } from './corpus/bench-pages';
 import { loadCorpus, type CorpusPage } from './corpus/corpus';
 import { DEFAULT_DATASET, loadDataset } from './corpus/dataset';
@@ -96,25 +96,14 @@ function probes(corpus: readonly CorpusPage[], pages: readonly BenchPage[]): Pro
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  let rounds;
-  try {
-    args = parseArgs(argv, FLAGS);
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-    rounds = wholeFlag('rounds', args.flags.rounds, 60);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`bench:ab: ${error.message}\nRun \`npm run bench:ab -- --help\` for usage.\n`);
-    return 2;
-  }
-  if (args.flags.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+  const line = commandLine('bench:ab', argv, FLAGS, HELP, (args) => {
+    noPositionals(args);
+    return wholeFlag('rounds', args.flags.rounds, 60);
+  });
+  if ('exit' in line) return line.exit;
+  const { args, checked: rounds } = line;
   const json = args.flags.json === true;
-  const log = (line: string): void => {
-    if (!json) process.stderr.write(`${line}\n`);
-  };
+  const log = progressLog(json);
   const base = (args.flags.base as string | undefined) ?? 'HEAD';
   const resolved = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], {
     cwd: ROOT,

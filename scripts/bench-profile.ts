@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import type { Dataset } from '../src/dataset/types';
 import type { createMatcher as CreateMatcher } from '../src/match/index';
-import { flagHelp, parseArgs, UsageError, wholeFlag, type FlagSpec } from './corpus/args';
+import { commandLine, flagHelp, noPositionals, wholeFlag, type FlagSpec } from './corpus/args';
 import { incidentPage, seedArticles } from './corpus/bench-pages';
 import { loadCorpus } from './corpus/corpus';
 import { DEFAULT_DATASET, loadDataset } from './corpus/dataset';
@@ -109,25 +109,15 @@ async function bundledEngine(file: string): Promise<typeof CreateMatcher> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  let runs;
-  let top;
-  try {
-    args = parseArgs(argv, FLAGS);
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-    runs = wholeFlag('runs', args.flags.runs, 300);
-    top = wholeFlag('top', args.flags.top, 25);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(
-      `bench:profile: ${error.message}\nRun \`npm run bench:profile -- --help\` for usage.\n`,
-    );
-    return 2;
-  }
-  if (args.flags.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+  const line = commandLine('bench:profile', argv, FLAGS, HELP, (args) => {
+    noPositionals(args);
+    return { runs: wholeFlag('runs', args.flags.runs, 300), top: wholeFlag('top', args.flags.top, 25) };
+  });
+  if ('exit' in line) return line.exit;
+  const {
+    args,
+    checked: { runs, top },
+  } = line;
   const json = args.flags.json === true;
   const out = (args.flags.out as string | undefined) ?? join(DIST, 'engine.cpuprofile');
 

@@ -6,7 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import type { Dataset } from '../src/dataset/types';
 import type { Matcher, TextInput } from '../src/match/types';
-import { flagHelp, parseArgs, UsageError, type FlagSpec } from './corpus/args';
+import { commandLine, flagHelp, noPositionals, progressLog, UsageError, type FlagSpec } from './corpus/args';
 import {
   baselinePatterns,
   baselineSearch,
@@ -190,26 +190,16 @@ interface Target {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(argv, FLAGS);
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+  const line = commandLine('bench', argv, FLAGS, HELP, (args) => {
+    noPositionals(args);
     if (args.flags.seed !== undefined && !/^\d+$/.test(args.flags.seed as string)) {
       throw new UsageError(`--seed: "${args.flags.seed}" is not a whole number`);
     }
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`bench: ${error.message}\nRun \`npm run bench -- --help\` for usage.\n`);
-    return 2;
-  }
-  if (args.flags.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+  });
+  if ('exit' in line) return line.exit;
+  const { args } = line;
   const json = args.flags.json === true;
-  const log = (line: string): void => {
-    if (!json) process.stderr.write(`${line}\n`);
-  };
+  const log = progressLog(json);
   const began = performance.now();
 
   let dataset: Dataset;

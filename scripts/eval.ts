@@ -4,7 +4,7 @@
 // The validation split is held out: read its numbers, never tune the engine on its pages.
 
 import { createMatcher } from '../src/match/index';
-import { flagHelp, parseArgs, UsageError, type FlagSpec } from './corpus/args';
+import { commandLine, flagHelp, noPositionals, type FlagSpec } from './corpus/args';
 import { loadCorpus, SPLITS, type Split } from './corpus/corpus';
 import { DEFAULT_DATASET, loadDataset, missingClaims } from './corpus/dataset';
 import { evaluatePages } from './corpus/evaluate';
@@ -115,19 +115,9 @@ function report(split: Split, score: SplitScore, verbose: boolean): string {
 }
 
 function main(argv: readonly string[]): number {
-  let args;
-  try {
-    args = parseArgs(argv, FLAGS);
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`eval: ${error.message}\nRun \`npm run eval -- --help\` for usage.\n`);
-    return 2;
-  }
-  if (args.flags.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+  const line = commandLine('eval', argv, FLAGS, HELP, noPositionals);
+  if ('exit' in line) return line.exit;
+  const { args } = line;
 
   let dataset;
   let corpus;

@@ -6,7 +6,7 @@
 import type { Dataset } from '../src/dataset/types';
 import { createMatcher } from '../src/match/index';
 import type { ClaimMatch, Matcher, PageAnalysis } from '../src/match/types';
-import { flagHelp, parseArgs, UsageError, type FlagSpec } from './corpus/args';
+import { commandLine, flagHelp, UsageError, type FlagSpec } from './corpus/args';
 import { DEFAULT_DATASET, loadDataset } from './corpus/dataset';
 import { fixed, trimText } from './corpus/format';
 import { InputError, readInput, SCANNABLE_EXTENSIONS, type ReadInput } from './corpus/read';
@@ -100,19 +100,11 @@ function fileReport(file: string, input: ReadInput, analysis: PageAnalysis, data
 }
 
 function main(argv: readonly string[]): number {
-  let args;
-  try {
-    args = parseArgs(argv, FLAGS);
+  const line = commandLine('scan', argv, FLAGS, HELP, (args) => {
     if (!args.flags.help && args.positionals.length === 0) throw new UsageError('no files given');
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`scan: ${error.message}\nRun \`npm run scan -- --help\` for usage.\n`);
-    return 2;
-  }
-  if (args.flags.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+  });
+  if ('exit' in line) return line.exit;
+  const { args } = line;
 
   let dataset: Dataset;
   try {

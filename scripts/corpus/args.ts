@@ -86,3 +86,45 @@ export function flagHelp(spec: Readonly<Record<string, FlagSpec>>): string {
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;
   return rows.map(([left, help]) => left.padEnd(width) + help).join('\n');
 }
+
+/** Fails when a script that takes no file arguments is given one. */
+export function noPositionals(args: ParsedArgs): void {
+  if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+}
+
+/**
+ * The start every script's `main` shares: parses `argv` against `spec` and runs `check` (which
+ * may throw UsageError, and returns the values it read). A usage error is printed with a pointer
+ * to --help and gives exit status 2; --help prints `help` and gives 0. Otherwise the parsed
+ * arguments and `check`'s values come back, for the script to go on with.
+ */
+export function commandLine<T>(
+  script: string,
+  argv: readonly string[],
+  spec: Readonly<Record<string, FlagSpec>>,
+  help: string,
+  check: (args: ParsedArgs) => T,
+): { args: ParsedArgs; checked: T } | { exit: number } {
+  let args: ParsedArgs;
+  let checked: T;
+  try {
+    args = parseArgs(argv, spec);
+    checked = check(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${script}: ${error.message}\nRun \`npm run ${script} -- --help\` for usage.\n`);
+    return { exit: 2 };
+  }
+  if (args.flags.help) {
+    process.stdout.write(`${help}\n`);
+    return { exit: 0 };
+  }
+  return { args, checked };
+}
+
+/** Progress lines for stderr, kept quiet when the script prints JSON. */
+export function progressLog(json: boolean): (line: string) => void {
+  return (line) => {
+    if (!json) process.stderr.write(`${line}\n`);
+  };
+}
