@@ -64,6 +64,14 @@ export class IdTokens {
     readonly anchored: Int32Array,
     /** The table `anchored` was noted by (1 at id + 1): a reader checks it is the one it needs. */
     readonly anchorIds: Uint8Array,
+    /**
+     * Indices of the tokens the block plan must visit, ascending: those whose ids `planMarks`
+     * marks with `PLAN_WORD`, and the third token of each three tokens of one block that `planMarks`
+     * marks `PLAN_FIRST`, `PLAN_SECOND` and `PLAN_THIRD` in turn (see `FirstPass`).
+     */
+    readonly planned: Int32Array,
+    /** The table `planned` was noted by: a reader checks it is the one it needs. */
+    readonly planMarks: Uint8Array,
   ) {}
 
   get length(): number {
@@ -127,6 +135,46 @@ const enum Flag {
   CanonMask = 15 << 4,
   /** Bit 8: the word's id is one the recognizer anchors phrases on (`FirstPass` anchorIds). */
   AnchorShift = 8,
+  /** Bits 9-12: the id's `planMarks` (PLAN_WORD, PLAN_FIRST, PLAN_SECOND, PLAN_THIRD). */
+  PlanShift = 9,
+  /** The three shingle marks, bits 10-12, and the first of them. */
+  ShingleMask = 7 << 10,
+  First = 1 << 10,
+  /** Bit 12 of the shingle state: the token ends three marked in turn. */
+  ThirdShift = 12,
+}
+
+/**
+ * `planMarks` bits (at id + 1): the block plan visits a token whose id is marked PLAN_WORD, and
+ * the third of three tokens in a row of one block marked PLAN_FIRST, PLAN_SECOND, PLAN_THIRD.
+ */
+export const PLAN_WORD = 1;
+export const PLAN_FIRST = 2;
+export const PLAN_SECOND = 4;
+export const PLAN_THIRD = 8;
+
+/**
+ * Appends to `out` the positions of tokens [from, to) of one block that a pass with `planMarks`
+ * notes in `IdTokens.planned` (for tokens that did not come from a pass).
+ */
+export function plannedIn(
+  planMarks: Uint8Array,
+  ids: Int32Array,
+  from: number,
+  to: number,
+  out: { push(value: number): void },
+): void {
+  let state = 0;
+  for (let i = from; i < to; i++) {
+    const meta = markOf(planMarks, ids[i]!) << Flag.PlanShift;
+    state = meta & ((state << 1) | Flag.First);
+    if ((((meta >>> Flag.PlanShift) | (state >>> Flag.ThirdShift)) & 1) !== 0) out.push(i);
+  }
+}
+
+/** A table's mark of an id (0 for -1 and for ids past it). */
+function markOf(table: Uint8Array, id: number): number {
+  return id + 1 < table.length ? table[id + 1]! : 0;
 }
 
 /** Why the hot loop stopped: what it hands over to a method. */
@@ -213,7 +261,9 @@ const NO_ANCHORS = new Uint8Array(1);
  * It also notes where the tokens whose ids `anchorIds` marks are (1 at id + 1: the recognizer's
  * phrase anchors, about one page token in ten), so recognition verifies phrases only there
  * instead of visiting every token of the page again. The pass looks every word up anyway, and
- * the mark is a bit of the word's table entry, so noting costs a store per token.
+ * the mark is a bit of the word's table entry, so noting costs a store per token. The block
+ * plan's positions (`planMarks`, `IdTokens.planned`: a fifth of the tokens) are noted the same
+ * way, with the shingle marks of the last three tokens kept in a few bits as the pass goes.
  */
 export class FirstPass {
   private bits = MIN_BITS;
@@ -253,16 +303,25 @@ export class FirstPass {
   /** Indices of tokens whose ids anchorIds marks (na of them): as long as ids, so never full first. */
   private anchored = new Int32Array(1024);
   private na = 0;
+  /** Indices of the tokens the block plan visits (np of them), as long as ids too. */
+  private planned = new Int32Array(1024);
+  private np = 0;
+  /** The shingle marks of the block's last tokens (`Flag.ShingleMask` bits, see `plannedIn`). */
+  private shingle = 0;
   private n = 0;
   private lastEnd = -1;
   /** The read under way (see `begin`): its number, text and the ends of its blocks so far. */
   private reads = 0;
   private reading: { id: number; text: string; blockEnds: Uint32Array; blocks: number } | undefined;
 
-  /** `anchorIds`: 1 at id + 1 for the ids whose token positions each read notes (`IdTokens.anchored`). */
+  /**
+   * `anchorIds`: 1 at id + 1 for the ids whose token positions each read notes (`IdTokens.anchored`);
+   * `planMarks`: PLAN_* bits at id + 1 for the positions it notes for the block plan (`IdTokens.planned`).
+   */
   constructor(
     private readonly vocab: Vocabulary,
     private readonly anchorIds: Uint8Array = NO_ANCHORS,
+    private readonly planMarks: Uint8Array = NO_ANCHORS,
   ) {
     this.vocabSize = vocab.size;
     this.percentId = vocab.get(stem('percent'));
@@ -286,6 +345,7 @@ export class FirstPass {
     if (this.vocab.size !== this.vocabSize || this.dict.length > this.entries) this.reset(this.bits);
     this.n = 0;
     this.na = 0;
+    this.np = 0;
     this.extras = ['percent', 'and']; // Sign.Percent, Sign.And
     this.reading = { id: ++this.reads, text, blockEnds: new Uint32Array(blockCount), blocks: 0 };
     return this.reads;
@@ -336,6 +396,8 @@ export class FirstPass {
       extras,
       this.anchored.slice(0, this.na),
       this.anchorIds,
+      this.planned.slice(0, this.np),
+      this.planMarks,
     );
   }
 
@@ -360,6 +422,10 @@ export class FirstPass {
     const n = this.n++;
     if (n === this.ids.length) this.grow();
     if (this.anchors(id)) this.anchored[this.na++] = n;
+    const meta = markOf(this.planMarks, id) << Flag.PlanShift;
+    this.shingle = meta & ((this.shingle << 1) | Flag.First);
+    if ((((meta >>> Flag.PlanShift) | (this.shingle >>> Flag.ThirdShift)) & 1) !== 0)
+      this.planned[this.np++] = n;
     this.wordAt[n] = w;
     this.ids[n] = id;
     this.starts[n] = s;
@@ -386,13 +452,16 @@ export class FirstPass {
     const breaks = new Uint8Array(size);
     const wordAt = new Int32Array(size);
     const anchored = new Int32Array(size);
+    const planned = new Int32Array(size);
     ids.set(this.ids);
     starts.set(this.starts);
     ends.set(this.ends);
     breaks.set(this.breaks);
     wordAt.set(this.wordAt);
     anchored.set(this.anchored);
+    planned.set(this.planned);
     this.anchored = anchored;
+    this.planned = planned;
     this.ids = ids;
     this.starts = starts;
     this.ends = ends;
@@ -407,6 +476,7 @@ export class FirstPass {
    */
   private readBlock(text: string, start: number, end: number): void {
     this.lastEnd = -1;
+    this.shingle = 0; // shingles never cross a block
     let i = start;
     while (i < end) {
       // Whether punctuation lies between the last token and i (the first token of a block breaks).
@@ -438,10 +508,12 @@ export class FirstPass {
    * (around a call V8 keeps the loop's variables on the stack) and keeps the arrays in locals.
    */
   private scan(text: string, from: number, end: number, gap: number): number {
-    const { f64, i32, ids, starts, ends, breaks, wordAt, anchored, percentId, andId } = this;
+    const { f64, i32, ids, starts, ends, breaks, wordAt, anchored, planned, percentId, andId } = this;
     // 1 when '%' or '&' (the tokens "percent", "and") is an anchor: noted like any other token.
     const percentAnchors = this.anchors(percentId) ? 1 : 0;
     const andAnchors = this.anchors(andId) ? 1 : 0;
+    const percentPlan = markOf(this.planMarks, percentId) << Flag.PlanShift;
+    const andPlan = markOf(this.planMarks, andId) << Flag.PlanShift;
     const cap = ids.length;
     const shift = 32 - this.bits;
     const mask = (1 << this.bits) - 1;
@@ -450,6 +522,8 @@ export class FirstPass {
     const breaking = BREAKS;
     let n = this.n;
     let na = this.na;
+    let np = this.np;
+    let shingle = this.shingle;
     let last = this.lastEnd;
     let stop: Stop = Stop.End;
     let i = from;
@@ -476,6 +550,10 @@ export class FirstPass {
           ids[n] = c === 37 ? percentId : andId;
           anchored[na] = n;
           na += c === 37 ? percentAnchors : andAnchors;
+          const plan = c === 37 ? percentPlan : andPlan;
+          shingle = plan & ((shingle << 1) | Flag.First);
+          planned[np] = n;
+          np += ((plan >>> Flag.PlanShift) | (shingle >>> Flag.ThirdShift)) & 1;
           starts[n] = i;
           ends[n] = i + 1;
           breaks[n] = gap;
@@ -592,6 +670,11 @@ export class FirstPass {
         // one token in ten anchors, in no pattern: a branch would mispredict on them.
         anchored[na] = n;
         na += (meta >>> Flag.AnchorShift) & 1;
+        // The plan's positions, noted the same way: the word's own mark, or the third of three
+        // shingle marks in a row (meta's shingle bits, each kept only where the last one was).
+        shingle = meta & ((shingle << 1) | Flag.First);
+        planned[np] = n;
+        np += ((meta >>> Flag.PlanShift) | (shingle >>> Flag.ThirdShift)) & 1;
         starts[n] = ws;
         ends[n] = we;
         breaks[n] = gap;
@@ -613,6 +696,8 @@ export class FirstPass {
     }
     this.n = n;
     this.na = na;
+    this.np = np;
+    this.shingle = shingle;
     this.lastEnd = last;
     this.stop = stop;
     this.ws = ws;
@@ -910,6 +995,7 @@ export class FirstPass {
     i32[(slot << 3) | Field.Word] = this.dict.length;
     i32[(slot << 3) | Field.Meta] =
       (this.anchors(id) ? 1 << Flag.AnchorShift : 0) |
+      (markOf(this.planMarks, id) << Flag.PlanShift) |
       (Math.min(wordRules.canonicalLength(word), 15) << Flag.CanonShift) |
       (wordRules.dotted(word) ? Flag.Dotted : 0) |
       (wordRules.keepsS(word) ? Flag.KeepS : 0);

@@ -8,7 +8,15 @@ import type { ClaimMatch, Matcher, PageAnalysis, RankedClaim, Recognition, TextI
 import { buildIndex, buildIndexSteps, parseDataset, type MatcherIndex } from './build';
 import { passesPrefilter } from './recognize';
 import { Linker, WordsView, describeFacts, type PartialEvidence, type TokenView } from './link';
-import { FirstPass, type IdTokens } from './firstpass';
+import {
+  FirstPass,
+  PLAN_FIRST,
+  PLAN_SECOND,
+  PLAN_THIRD,
+  PLAN_WORD,
+  plannedIn,
+  type IdTokens,
+} from './firstpass';
 import { tokenize } from './normalize';
 import { SentenceBuilder, blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
 import { enoughFacts } from './facts';
@@ -78,14 +86,23 @@ interface BlockScratch {
   phrases: IntList;
   /** Did the block `blockKind` last judged name an actor? (Read after it returns Facts.) */
   names: boolean;
-  /** Per token id: ANCHOR_SPEAKER and/or ANCHOR_GATE (one typed lookup per token in `blockKind`). */
+  /** Per token id: ANCHOR_SPEAKER, ANCHOR_GATE, ANCHOR_FACT bits (one typed lookup per noted token in `blockKind`). */
   anchorFlags: Uint8Array;
+  /**
+   * The first pass's `planMarks` (at id + 1): PLAN_WORD for the ids with `anchorFlags`, and
+   * PLAN_FIRST, PLAN_SECOND, PLAN_THIRD for the words of each printed-text shingle. A page
+   * shingle found in the index has its three words marked so, so the tokens the pass notes
+   * (`IdTokens.planned`) are all `blockKind` needs to visit.
+   */
+  planMarks: Uint8Array;
+  /** The noted positions of a block of tokens that did not come from the first pass. */
+  planned: IntList;
   /** The gate phrases anchored on each token id: pids gatePids[gateStart[id]] .. [gateStart[id + 1] - 1]. */
   gateStart: Uint32Array;
   gatePids: Int32Array;
   /**
-   * Per token id: the generation of the last block `blockKind` saw it in. (Sized to the
-   * vocabulary when the index was built: every phrase's words are in it.)
+   * Per fact anchor id (ANCHOR_FACT): the generation of the last block `blockKind` saw it in.
+   * (Sized to the vocabulary when the index was built: every phrase's words are in it.)
    */
   wordGen: Uint32Array;
   /** Token positions of the current block whose word anchors a gate phrase. */
@@ -99,9 +116,13 @@ interface BlockScratch {
   factAnchors: Int32Array;
 }
 
-/** `anchorFlags` bits: the id anchors a phrase naming an actor, or a claim's gate phrase. */
+/**
+ * `anchorFlags` bits: the id anchors a phrase naming an actor, a claim's gate phrase, or a
+ * phrase of a claim fact (one of `factAnchors`).
+ */
 const ANCHOR_SPEAKER = 1;
 const ANCHOR_GATE = 2;
+const ANCHOR_FACT = 4;
 
 /** Scratch for `blockKind`, sized for one matcher's indexes. */
 function blockScratch(ix: MatcherIndex): BlockScratch {
@@ -140,8 +161,20 @@ function blockScratch(ix: MatcherIndex): BlockScratch {
   for (let id = 0; id < size; id++)
     anchorFlags[id] =
       (ix.speakerAnchors[id] === 1 ? ANCHOR_SPEAKER : 0) | (ix.gateAnchors[id] === 1 ? ANCHOR_GATE : 0);
+  for (const id of factAnchors) anchorFlags[id]! |= ANCHOR_FACT;
+  const planMarks = new Uint8Array(size + 1);
+  for (let id = 0; id < size; id++) if (anchorFlags[id] !== 0) planMarks[id + 1] = PLAN_WORD;
+  for (const t of ix.texts) {
+    for (let i = 0; i + 2 < t.ids.length; i++) {
+      planMarks[t.ids[i]! + 1]! |= PLAN_FIRST;
+      planMarks[t.ids[i + 1]! + 1]! |= PLAN_SECOND;
+      planMarks[t.ids[i + 2]! + 1]! |= PLAN_THIRD;
+    }
+  }
   return {
     anchorFlags,
+    planMarks,
+    planned: new IntList(),
     gateStart,
     gatePids,
     wordGen: new Uint32Array(size),
@@ -186,9 +219,11 @@ const enum BlockKind {
  * sets the speaker for a later "he" only by naming an actor. Each test here is one the
  * sentences' own tests imply, counted over the whole block (a superset of any sentence's words:
  * shingle counts only grow, a phrase found in a sentence is found in its block), so a block
- * judged unable to link truly links nothing. One typed-array pass, and a phrase search only in
- * blocks holding a gate phrase: most of a long page (filler, comments, other stories, asides
- * naming the mayor) is never segmented or linked.
+ * judged unable to link truly links nothing. A pass over the block's noted positions
+ * planned[p0 .. p1 - 1] (`IdTokens.planned`: the anchor words and the ends of the shingles that
+ * may be printed ones, a fifth of the tokens), and a phrase search only in blocks holding a gate
+ * phrase: most of a long page (filler, comments, other stories, asides naming the mayor) is
+ * never segmented or linked.
  * (The phrase search is spared too where `mayHaveFacts` shows it cannot find enough facts.)
  */
 function blockKind(
@@ -197,6 +232,9 @@ function blockKind(
   view: { ids: Int32Array; breaks: Uint8Array },
   from: number,
   to: number,
+  planned: Int32Array,
+  p0: number,
+  p1: number,
 ): BlockKind {
   const gen = ++sc.gen;
   const { textGen, textHits } = sc;
@@ -205,22 +243,23 @@ function blockKind(
   const { anchorFlags, wordGen, gateAt } = sc;
   const shingles = ix.shingles;
   let names = false;
-  // Where the gate anchor words are, and which words the block has: `mayHaveFacts` judges from
-  // them whether the phrase search can find enough facts.
+  // Where the gate anchor words are, and which fact anchor words the block has: `mayHaveFacts`
+  // judges from them whether the phrase search can find enough facts.
   gateAt.clear();
-  for (let i = from; i < to; i++) {
-    const a = ids[i]!;
-    if (a < 0) continue;
-    wordGen[a] = gen;
-    const flags = anchorFlags[a];
-    if (flags !== undefined && flags !== 0) {
+  for (let p = p0; p < p1; p++) {
+    const i = planned[p]!;
+    const c = ids[i]!;
+    const flags = anchorFlags[c]!;
+    if (flags !== 0) {
+      if ((flags & ANCHOR_FACT) !== 0) wordGen[c] = gen;
       if ((flags & ANCHOR_SPEAKER) !== 0) names = true;
       if ((flags & ANCHOR_GATE) !== 0) gateAt.push(i);
     }
-    if (i + 2 >= to) continue;
-    const b = ids[i + 1]!;
-    const c = ids[i + 2]!;
-    if (b < 0 || c < 0) continue;
+    // The shingle this token ends (a noted anchor word may end none).
+    if (i - 2 < from) continue;
+    const a = ids[i - 2]!;
+    const b = ids[i - 1]!;
+    if (a < 0 || b < 0) continue;
     const h = shingleHash(a, b, c);
     if ((bits[(h & SHINGLE_BITS_MASK) >>> 3]! & (1 << (h & 7))) === 0) continue;
     const list = shingles.get(h);
@@ -425,8 +464,9 @@ function sentencesHaveFacts(
 }
 
 /**
- * `blockKind`, with a Facts block settled by its sentences. A block found to link has its
- * sentences added to `sentences` (the linker's segmentation); the others leave it as it was.
+ * `blockKind` (given the block's noted positions planned[p0 .. p1 - 1]), with a Facts block
+ * settled by its sentences. A block found to link has its sentences added to `sentences` (the
+ * linker's segmentation); the others leave it as it was.
  */
 function planBlock(
   ix: MatcherIndex,
@@ -434,13 +474,16 @@ function planBlock(
   view: { ids: Int32Array; breaks: Uint8Array; starts: Uint32Array },
   from: number,
   to: number,
+  planned: Int32Array,
+  p0: number,
+  p1: number,
   text: string,
   blocks: { starts: Uint32Array; ends: Uint32Array },
   b: number,
   sentences: SentenceBuilder,
 ): BlockKind.Skip | BlockKind.Names | BlockKind.Link {
   if (to <= from) return BlockKind.Skip;
-  const kind = blockKind(ix, sc, view, from, to);
+  const kind = blockKind(ix, sc, view, from, to, planned, p0, p1);
   if (kind === BlockKind.Skip || kind === BlockKind.Names) return kind;
   const first = sentences.add(text, blocks, b);
   if (kind === BlockKind.Link) return kind;
@@ -471,9 +514,14 @@ function planBlocks(
   const sentences = new SentenceBuilder();
   const plan: Omit<BlockPlan, 'seg'> = { names: [], namesFrom: [], namesTo: [] };
   const blockEnds = view.blockEnds;
-  for (let b = 0, from = 0; b < blockEnds.length; b++) {
+  // The positions the first pass noted for this plan's marks (it is always given them).
+  if (view.planMarks !== sc.planMarks) throw new Error('planBlocks: the view was read with other plan marks');
+  const planned = view.planned;
+  for (let b = 0, from = 0, p = 0; b < blockEnds.length; b++) {
     const to = blockEnds[b]!;
-    if (planBlock(ix, sc, view, from, to, text, blocks, b, sentences) === BlockKind.Names) {
+    const p0 = p;
+    while (p < planned.length && planned[p]! < to) p++;
+    if (planBlock(ix, sc, view, from, to, planned, p0, p, text, blocks, b, sentences) === BlockKind.Names) {
       plan.names.push(b);
       plan.namesFrom.push(from);
       plan.namesTo.push(to);
@@ -538,12 +586,13 @@ export function createMatcher(dataset: Dataset): Matcher {
   const index = (): MatcherIndex => (built ??= buildIndex(parsed));
   let scratchBuilt: BlockScratch | undefined;
   let passBuilt: FirstPass | undefined;
+  const scratch = (): BlockScratch => (scratchBuilt ??= blockScratch(index()));
   // Whole pages are read by the first pass: the same tokens as the tokenizer, from one charCode
   // loop with a table of the page's words and their ids (no string per repeated word).
-  // It notes where the recognizer's anchor words are, so recognition looks only there.
+  // It notes where the recognizer's anchor words are, so recognition looks only there, and the
+  // tokens the block plan needs to see, so the plan visits only those.
   const firstPass = (): FirstPass =>
-    (passBuilt ??= new FirstPass(index().vocab, index().recognizer.anchorIds));
-  const scratch = (): BlockScratch => (scratchBuilt ??= blockScratch(index()));
+    (passBuilt ??= new FirstPass(index().vocab, index().recognizer.anchorIds, scratch().planMarks));
   // A fresh object each time: callers may keep or change what they get.
   const notAbout = (): Recognition => ({ about: false, score: 0, evidence: [] });
   // The content script calls recognize() and then linkSteps() on the same text: keep the last
@@ -703,7 +752,23 @@ export function createMatcher(dataset: Dataset): Matcher {
         chars += be - bs;
         const view = viewOf(ix, text, bs, be);
         sentences.dropFrom(0);
-        const kind = planBlock(ix, scratch(), view, 0, view.ids.length, text, blocks, b, sentences);
+        const sc = scratch();
+        sc.planned.clear();
+        plannedIn(sc.planMarks, view.ids, 0, view.ids.length, sc.planned);
+        const kind = planBlock(
+          ix,
+          sc,
+          view,
+          0,
+          view.ids.length,
+          sc.planned.data,
+          0,
+          sc.planned.size,
+          text,
+          blocks,
+          b,
+          sentences,
+        );
         if (kind === BlockKind.Names) linker.skipBlock(b, view, 0, view.ids.length);
         else if (kind === BlockKind.Link) {
           const seg = sentences.finish(blocks);

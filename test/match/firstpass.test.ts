@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { fillerParagraph, unrelatedPage } from '../../scripts/corpus/filler';
 import { createRng } from '../../scripts/corpus/prng';
 import { buildIndex } from '../../src/match/build';
-import { FirstPass, type IdTokens } from '../../src/match/firstpass';
+import {
+  FirstPass,
+  PLAN_FIRST,
+  PLAN_SECOND,
+  PLAN_THIRD,
+  PLAN_WORD,
+  plannedIn,
+  type IdTokens,
+} from '../../src/match/firstpass';
 import { stem, tokenizeRanges } from '../../src/match/normalize';
 import { blockRanges } from '../../src/match/segment';
 import type { TextInput } from '../../src/match/types';
@@ -28,14 +36,43 @@ const ix = dataset === undefined ? undefined : buildIndex(dataset);
  * A pass that notes the recognizer's anchor words and, so that every read path (the fast loop,
  * new and apostrophe words, canonical names, the tokenizer's windows, '%' and '&') has tokens it
  * notes and tokens it does not, every third id and the ids of "percent", "and", "dhs" and "ice".
+ * Its plan marks give the ids every mix of PLAN_* bits in turn ("percent", "and", "dhs" and
+ * "ice" each shingle mark), so shingles of marks in a row start, end and break on every path.
  */
 function markingPass(): FirstPass {
   const vocab = ix!.vocab;
   const table = new Uint8Array(vocab.size + 1);
   table.set(ix!.recognizer.anchorIds.subarray(0, table.length));
   for (let id = 0; id < vocab.size; id += 3) table[id + 1] = 1;
-  for (const w of ['percent', 'and', 'dhs', 'ice']) table[vocab.get(stem(w)) + 1] = 1;
-  return new FirstPass(vocab, table);
+  const plan = new Uint8Array(vocab.size + 1);
+  for (let id = 0; id < vocab.size; id++) plan[id + 1] = (id * 7) % 16;
+  for (const w of ['percent', 'and', 'dhs', 'ice']) {
+    table[vocab.get(stem(w)) + 1] = 1;
+    plan[vocab.get(stem(w)) + 1] = PLAN_FIRST | PLAN_SECOND | PLAN_THIRD;
+  }
+  return new FirstPass(vocab, table, plan);
+}
+
+/**
+ * The positions a view should have noted for the plan: in each block, the tokens whose ids its
+ * table marks PLAN_WORD, and the third of three tokens marked PLAN_FIRST, PLAN_SECOND, PLAN_THIRD.
+ */
+function expectedPlanned(view: IdTokens): number[] {
+  const mark = (k: number): number => view.planMarks[view.ids[k]! + 1] ?? 0;
+  const out: number[] = [];
+  let from = 0;
+  for (const to of view.blockEnds) {
+    for (let k = from; k < to; k++) {
+      const shingle =
+        k - 2 >= from &&
+        (mark(k - 2) & PLAN_FIRST) !== 0 &&
+        (mark(k - 1) & PLAN_SECOND) !== 0 &&
+        (mark(k) & PLAN_THIRD) !== 0;
+      if ((mark(k) & PLAN_WORD) !== 0 || shingle) out.push(k);
+    }
+    from = to;
+  }
+  return out;
 }
 
 /** The positions a view should have noted: its tokens whose ids its table marks. */
@@ -61,6 +98,13 @@ function expectSame(pass: FirstPass, input: TextInput): number {
   expect(Array.from(got.blockEnds), 'block ends').toEqual(blockEnds);
   // The positions noted for recognition: exactly the tokens whose ids the pass's table marks.
   expect(Array.from(got.anchored), 'anchored positions').toEqual(expectedAnchored(got));
+  // The positions noted for the plan, and the same from `plannedIn` block by block.
+  const planned = expectedPlanned(got);
+  expect(Array.from(got.planned), 'planned positions').toEqual(planned);
+  const again: number[] = [];
+  for (let b = 0, from = 0; b < blockEnds.length; from = blockEnds[b++]!)
+    plannedIn(got.planMarks, wantIds, from, blockEnds[b]!, again);
+  expect(again, 'plannedIn positions').toEqual(planned);
   // Compared in a loop first (pages have tens of thousands of tokens); the first difference,
   // if any, is reported with its context.
   let k = 0;
