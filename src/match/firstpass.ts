@@ -70,6 +70,8 @@ export class IdTokens {
      * marks `PLAN_FIRST`, `PLAN_SECOND` and `PLAN_THIRD` in turn (see `FirstPass`).
      */
     readonly planned: Int32Array,
+    /** Index in `planned` after block b's positions (as `blockEnds` for tokens). */
+    readonly plannedEnds: Uint32Array,
     /** The table `planned` was noted by: a reader checks it is the one it needs. */
     readonly planMarks: Uint8Array,
   ) {}
@@ -312,7 +314,9 @@ export class FirstPass {
   private lastEnd = -1;
   /** The read under way (see `begin`): its number, text and the ends of its blocks so far. */
   private reads = 0;
-  private reading: { id: number; text: string; blockEnds: Uint32Array; blocks: number } | undefined;
+  private reading:
+    | { id: number; text: string; blockEnds: Uint32Array; plannedEnds: Uint32Array; blocks: number }
+    | undefined;
 
   /**
    * `anchorIds`: 1 at id + 1 for the ids whose token positions each read notes (`IdTokens.anchored`);
@@ -347,7 +351,13 @@ export class FirstPass {
     this.na = 0;
     this.np = 0;
     this.extras = ['percent', 'and']; // Sign.Percent, Sign.And
-    this.reading = { id: ++this.reads, text, blockEnds: new Uint32Array(blockCount), blocks: 0 };
+    this.reading = {
+      id: ++this.reads,
+      text,
+      blockEnds: new Uint32Array(blockCount),
+      plannedEnds: new Uint32Array(blockCount),
+      blocks: 0,
+    };
     return this.reads;
   }
 
@@ -371,6 +381,7 @@ export class FirstPass {
         );
       }
       this.readBlock(text, s, e);
+      r.plannedEnds[r.blocks] = this.np;
       r.blockEnds[r.blocks++] = this.n;
     }
     return true;
@@ -397,6 +408,7 @@ export class FirstPass {
       this.anchored.slice(0, this.na),
       this.anchorIds,
       this.planned.slice(0, this.np),
+      r.plannedEnds.subarray(0, r.blocks),
       this.planMarks,
     );
   }

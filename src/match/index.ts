@@ -97,6 +97,13 @@ interface BlockScratch {
   planMarks: Uint8Array;
   /** The noted positions of a block of tokens that did not come from the first pass. */
   planned: IntList;
+  /**
+   * A bit per (shingle hash & shingleMask) of the printed texts: `ix.shingleBits` made small
+   * enough to stay in the L1 cache (16 bits a shingle). The pass's shingle marks already leave
+   * only the page shingles whose words all occur in the right places of printed texts.
+   */
+  shingleBits: Uint8Array;
+  shingleMask: number;
   /** The gate phrases anchored on each token id: pids gatePids[gateStart[id]] .. [gateStart[id + 1] - 1]. */
   gateStart: Uint32Array;
   gatePids: Int32Array;
@@ -171,10 +178,17 @@ function blockScratch(ix: MatcherIndex): BlockScratch {
       planMarks[t.ids[i + 2]! + 1]! |= PLAN_THIRD;
     }
   }
+  let shingleMask = (1 << 12) - 1;
+  while (shingleMask < 16 * ix.shingles.size && shingleMask < SHINGLE_BITS_MASK)
+    shingleMask = 2 * shingleMask + 1;
+  const shingleBits = new Uint8Array((shingleMask + 1) >>> 3);
+  for (const h of ix.shingles.keys()) shingleBits[(h & shingleMask) >>> 3]! |= 1 << (h & 7);
   return {
     anchorFlags,
     planMarks,
     planned: new IntList(),
+    shingleBits,
+    shingleMask,
     gateStart,
     gatePids,
     wordGen: new Uint32Array(size),
@@ -239,8 +253,7 @@ function blockKind(
   const gen = ++sc.gen;
   const { textGen, textHits } = sc;
   const ids = view.ids;
-  const bits = ix.shingleBits;
-  const { anchorFlags, wordGen, gateAt } = sc;
+  const { anchorFlags, wordGen, gateAt, shingleBits, shingleMask } = sc;
   const shingles = ix.shingles;
   let names = false;
   // Where the gate anchor words are, and which fact anchor words the block has: `mayHaveFacts`
@@ -261,7 +274,7 @@ function blockKind(
     const b = ids[i - 1]!;
     if (a < 0 || b < 0) continue;
     const h = shingleHash(a, b, c);
-    if ((bits[(h & SHINGLE_BITS_MASK) >>> 3]! & (1 << (h & 7))) === 0) continue;
+    if ((shingleBits[(h & shingleMask) >>> 3]! & (1 << (h & 7))) === 0) continue;
     const list = shingles.get(h);
     if (list === undefined) continue;
     for (let l = 0; l < list.length; l += 2) {
@@ -516,11 +529,11 @@ function planBlocks(
   const blockEnds = view.blockEnds;
   // The positions the first pass noted for this plan's marks (it is always given them).
   if (view.planMarks !== sc.planMarks) throw new Error('planBlocks: the view was read with other plan marks');
-  const planned = view.planned;
+  const { planned, plannedEnds } = view;
   for (let b = 0, from = 0, p = 0; b < blockEnds.length; b++) {
     const to = blockEnds[b]!;
     const p0 = p;
-    while (p < planned.length && planned[p]! < to) p++;
+    p = plannedEnds[b]!;
     if (planBlock(ix, sc, view, from, to, planned, p0, p, text, blocks, b, sentences) === BlockKind.Names) {
       plan.names.push(b);
       plan.namesFrom.push(from);

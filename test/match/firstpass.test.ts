@@ -101,6 +101,9 @@ function expectSame(pass: FirstPass, input: TextInput): number {
   // The positions noted for the plan, and the same from `plannedIn` block by block.
   const planned = expectedPlanned(got);
   expect(Array.from(got.planned), 'planned positions').toEqual(planned);
+  expect(Array.from(got.plannedEnds), 'planned ends').toEqual(
+    blockEnds.map((e) => planned.filter((k) => k < e).length),
+  );
   const again: number[] = [];
   for (let b = 0, from = 0; b < blockEnds.length; from = blockEnds[b++]!)
     plannedIn(got.planMarks, wantIds, from, blockEnds[b]!, again);
