@@ -551,7 +551,7 @@ function planBlocks(
 function* linkPlanned(
   ix: MatcherIndex,
   text: string,
-  view: TokenView,
+  view: IdTokens,
   plan: BlockPlan,
 ): Generator<ClaimMatch[], void, void> {
   const seg = plan.seg;
@@ -566,8 +566,12 @@ function* linkPlanned(
       linker.skipBlock(plan.names[named]!, view, plan.namesFrom[named]!, plan.namesTo[named]!);
     const start = seg.sentStarts[s0]!;
     const end = seg.sentEnds[s1 - 1]!;
-    const tokFrom = lowerBound(view.starts, start, tokPtr);
-    const tokTo = lowerBound(view.starts, end, tokFrom);
+    // A passage lies in one block: its tokens are searched for among the block's only (a few
+    // cache lines, where the whole page's offsets are a long search through memory).
+    const blockTo = view.blockEnds[block]!;
+    const blockFrom = block > 0 ? view.blockEnds[block - 1]! : 0;
+    const tokFrom = lowerBound(view.starts, start, Math.max(tokPtr, blockFrom), blockTo);
+    const tokTo = lowerBound(view.starts, end, tokFrom, blockTo);
     tokPtr = tokTo;
     yield linker.linkSentences(s0, s1, view, tokFrom, tokTo);
   }
