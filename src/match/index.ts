@@ -425,9 +425,9 @@ function enoughFactsIn(
 }
 
 /**
- * Does one of sentences [s0, s1) (char ranges [starts[s], ends[s])) of the block at tokens
- * [from, to) have enough facts of a claim and no veto of it, as the linker asks of a sentence
- * before it makes a paraphrase? A long block often has a claim's facts spread over sentences
+ * Does one of sentences [s0, s1) (char ranges [starts[s], ends[s])) of a block have enough
+ * facts of a claim and no veto of it, as the linker asks of a sentence before it makes a
+ * paraphrase? A long block often has a claim's facts spread over sentences
  * about other things ("shots were fired outside a bar" two sentences after "residential
  * neighborhoods"), which the whole-block count cannot tell from a sentence stating the claim.
  * The block's hits (`sc.hits`, from `factsInPhrases`) are dealt out to the sentences, not
@@ -438,8 +438,6 @@ function sentencesHaveFacts(
   ix: MatcherIndex,
   sc: BlockScratch,
   view: { starts: Uint32Array },
-  from: number,
-  to: number,
   starts: Uint32Array,
   ends: Uint32Array,
   s0: number,
@@ -457,19 +455,18 @@ function sentencesHaveFacts(
     for (; k > 0 && hits[order[k - 1]! + 1]! > start; k--) order[k] = order[k - 1]!;
     order[k] = h;
   }
+  // A sentence's tokens, as the linker takes them, are those starting inside it: a hit lies in
+  // sentence s when its first and last tokens start in [starts[s], ends[s]). The sentences are
+  // walked along with the hits, not with the block's tokens.
   const tokStarts = view.starts;
-  let ptr = from;
   let o = 0;
-  for (let s = s0; s < s1; s++) {
-    // The sentence's tokens, as the linker takes them: those starting inside it.
-    while (ptr < to && tokStarts[ptr]! < starts[s]!) ptr++;
-    const first = ptr;
-    while (ptr < to && tokStarts[ptr]! < ends[s]!) ptr++;
-    while (o < order.length && hits[order[o]! + 1]! < first) o++;
+  for (let s = s0; s < s1 && o < order.length; s++) {
+    const end = ends[s]!;
+    while (o < order.length && tokStarts[hits[order[o]! + 1]!]! < starts[s]!) o++;
     sentenceHits.length = 0;
-    for (; o < order.length && hits[order[o]! + 1]! < ptr; o++) {
+    for (; o < order.length && tokStarts[hits[order[o]! + 1]!]! < end; o++) {
       const h = order[o]!;
-      if (hits[h + 2]! <= ptr) sentenceHits.push(hits[h]!, hits[h + 1]!, hits[h + 2]!);
+      if (tokStarts[hits[h + 2]! - 1]! < end) sentenceHits.push(hits[h]!, hits[h + 1]!, hits[h + 2]!);
     }
     if (sentenceHits.length > 0 && enoughFactsIn(ix, sc, sentenceHits, true)) return true;
   }
@@ -500,7 +497,7 @@ function planBlock(
   if (kind === BlockKind.Skip || kind === BlockKind.Names) return kind;
   const first = sentences.add(text, blocks, b);
   if (kind === BlockKind.Link) return kind;
-  if (sentencesHaveFacts(ix, sc, view, from, to, sentences.starts, sentences.ends, first, sentences.count))
+  if (sentencesHaveFacts(ix, sc, view, sentences.starts, sentences.ends, first, sentences.count))
     return BlockKind.Link;
   sentences.dropFrom(first);
   return sc.names ? BlockKind.Names : BlockKind.Skip;
