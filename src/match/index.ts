@@ -220,8 +220,8 @@ const enum BlockKind {
   /** May link a claim: segmented and linked. */
   Link = 2,
   /**
-   * Holds enough facts of a claim, counted over the whole block: it links only if one of its
-   * sentences does (see `sentencesHaveFacts`), else it is Names or Skip (`names` says which).
+   * May hold enough facts of a claim (see `mayHaveFacts`): it links only if one of its sentences
+   * does (see `sentencesHaveFacts`), else it is Names or Skip (`names` says which).
    */
   Facts = 3,
 }
@@ -237,8 +237,8 @@ const enum BlockKind {
  * planned[p0 .. p1 - 1] (`IdTokens.planned`: the anchor words and the ends of the shingles that
  * may be printed ones, a fifth of the tokens), and a phrase search only in blocks holding a gate
  * phrase: most of a long page (filler, comments, other stories, asides naming the mayor) is
- * never segmented or linked.
- * (The phrase search is spared too where `mayHaveFacts` shows it cannot find enough facts.)
+ * never segmented or linked. (The phrase search is spared too where `mayHaveFacts` shows it
+ * cannot find enough facts; where it may, the block's sentences decide, given its phrase hits.)
  */
 function blockKind(
   ix: MatcherIndex,
@@ -287,14 +287,16 @@ function blockKind(
     }
   }
   sc.names = names;
-  if (gateAt.size > 0 && mayHaveFacts(ix, sc, view, from, to, gen) && factsInPhrases(ix, sc, view, from, to))
+  if (gateAt.size > 0 && mayHaveFacts(ix, sc, view, from, to, gen)) {
+    phraseHits(ix, sc, view, from, to);
     return BlockKind.Facts;
+  }
   return names ? BlockKind.Names : BlockKind.Skip;
 }
 
 /**
  * Can the phrase search of tokens [from, to) (after `blockKind`'s loop, generation `gen`) give a
- * claim enough facts? A cheap test that only says no when `factsInPhrases` would: any claim with
+ * claim enough facts? A cheap test that only says no when the search would: any claim with
  * enough facts here has one of its gate phrases here, anchored on a word in `sc.gateAt`, and a
  * phrase found here has its anchor word here. So each claim of a gate phrase found is counted as
  * having every fact with a phrase anchored on a word of the block. Gate anchor words are common
@@ -347,34 +349,30 @@ function mayHaveFacts(
 }
 
 /**
- * Do the fact phrases of tokens [from, to) give some claim enough facts? Leaves the phrase hits
- * in `sc.hits` for `sentencesHaveFacts`.
+ * Leaves the phrase hits of tokens [from, to) in `sc.hits` for `sentencesHaveFacts`. (Whether
+ * they give a claim enough facts over the whole block is not asked first: `mayHaveFacts` lets
+ * through few blocks that lack them, and splitting those few into sentences costs less than
+ * counting the facts of every block it lets through twice.)
  */
-function factsInPhrases(
+function phraseHits(
   ix: MatcherIndex,
   sc: BlockScratch,
   view: { ids: Int32Array; breaks: Uint8Array },
   from: number,
   to: number,
-): boolean {
+): void {
   const hits = sc.hits;
   hits.length = 0;
   ix.linkPhrases.scanInto(view.ids, view.breaks, from, to, hits);
-  return enoughFactsIn(ix, sc, hits, false);
 }
 
 /**
- * Do phrase hits (phrase, start, end triples) give some claim enough facts, as the linker's
- * sentence test counts them? Only claims with a gate phrase among them can; their facts come
- * from the owners of each distinct phrase. With `vetoes` (the hits of one sentence), a claim
- * with a veto phrase among them is out.
+ * Do the phrase hits of one sentence (phrase, start, end triples) give some claim enough facts
+ * and no veto, as the linker's sentence test counts them? Only claims with a gate phrase among
+ * them can; their facts come from the owners of each distinct phrase, and a claim with a veto
+ * phrase among them is out.
  */
-function enoughFactsIn(
-  ix: MatcherIndex,
-  sc: BlockScratch,
-  hits: readonly number[],
-  vetoes: boolean,
-): boolean {
+function enoughFactsIn(ix: MatcherIndex, sc: BlockScratch, hits: readonly number[]): boolean {
   const gen = ++sc.gen;
   const { claimGen, masks, phraseGen, vetoGen, touched, phrases } = sc;
   touched.clear();
@@ -384,10 +382,8 @@ function enoughFactsIn(
     if (phraseGen[pid] === gen) continue;
     phraseGen[pid] = gen;
     phrases.push(pid);
-    if (vetoes) {
-      const vetoed = ix.phraseVetoes[pid];
-      if (vetoed !== undefined) for (let k = 0; k < vetoed.length; k++) vetoGen[vetoed[k]!] = gen;
-    }
+    const vetoed = ix.phraseVetoes[pid];
+    if (vetoed !== undefined) for (let k = 0; k < vetoed.length; k++) vetoGen[vetoed[k]!] = gen;
     const gates = ix.phraseGates[pid];
     if (gates === undefined) continue;
     for (let k = 0; k < gates.length; k++) {
@@ -418,7 +414,7 @@ function enoughFactsIn(
   }
   for (let t = 0; t < touched.size; t++) {
     const claim = claims[t]!;
-    if (vetoes && vetoGen[claim] === gen) continue;
+    if (vetoGen[claim] === gen) continue;
     if (enoughFacts(ix, claim, masks[claim]!)) return true;
   }
   return false;
@@ -427,10 +423,10 @@ function enoughFactsIn(
 /**
  * Does one of sentences [s0, s1) (char ranges [starts[s], ends[s])) of a block have enough
  * facts of a claim and no veto of it, as the linker asks of a sentence before it makes a
- * paraphrase? A long block often has a claim's facts spread over sentences
- * about other things ("shots were fired outside a bar" two sentences after "residential
- * neighborhoods"), which the whole-block count cannot tell from a sentence stating the claim.
- * The block's hits (`sc.hits`, from `factsInPhrases`) are dealt out to the sentences, not
+ * paraphrase? A long block often has a claim's facts spread over sentences about other things
+ * ("shots were fired outside a bar" two sentences after "residential neighborhoods"), which a
+ * count over the whole block (as `mayHaveFacts` makes) cannot tell from a sentence stating the
+ * claim. The block's hits (`sc.hits`, from `phraseHits`) are dealt out to the sentences, not
  * searched for again: a phrase search bounded by a sentence finds exactly the block's hits that
  * lie inside it (each word of a phrase is the nearest one allowed, so a bound only cuts hits off).
  */
@@ -468,7 +464,7 @@ function sentencesHaveFacts(
       const h = order[o]!;
       if (tokStarts[hits[h + 2]! - 1]! < end) sentenceHits.push(hits[h]!, hits[h + 1]!, hits[h + 2]!);
     }
-    if (sentenceHits.length > 0 && enoughFactsIn(ix, sc, sentenceHits, true)) return true;
+    if (sentenceHits.length > 0 && enoughFactsIn(ix, sc, sentenceHits)) return true;
   }
   return false;
 }
