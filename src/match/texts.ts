@@ -193,7 +193,8 @@ function exactAt(ids: Int32Array, at: number, to: number, b: Int32Array): Alignm
 
 /**
  * Aligns page ids[lo, hi) with a printed text (longest common subsequence of word ids): how many
- * words match and where the matched page words start and end.
+ * words match and where the matched page words start and end. The printed text's ids are
+ * dataset word ids (never -1, the page's id for a word the dataset lacks).
  */
 export function align(ids: Int32Array, lo: number, hi: number, b: Int32Array): Alignment {
   const n = hi - lo;
@@ -220,6 +221,8 @@ export function align(ids: Int32Array, lo: number, hi: number, b: Int32Array): A
 /** The alignment table and row vectors, kept between calls (a page aligns thousands of short texts). */
 let table = new Uint16Array(4096);
 let rows = new Int32Array(256);
+/** Per word id, the bits of `lcsRows`'s printed text where it stands (all 0 between calls). */
+let wordBits = new Int32Array(1024);
 
 /**
  * `align`'s LCS lengths for a printed text of at most 31 words, bit-parallel (Allison and Dix,
@@ -231,16 +234,23 @@ function lcsRows(ids: Int32Array, lo: number, n: number, b: Int32Array): (i: num
   const m = b.length;
   if (rows.length < n + 1) rows = new Int32Array((n + 1) * 2);
   const v = rows;
+  // Each page word's match vector read from a table of the printed words, instead of comparing
+  // it with every printed word: the table is set here and cleared again before returning.
+  let top = 0;
+  for (let k = 0; k < m; k++) if (b[k]! > top) top = b[k]!;
+  if (wordBits.length <= top) wordBits = new Int32Array((top + 1) * 2);
+  const bitsOf = wordBits;
+  for (let k = 0; k < m; k++) bitsOf[b[m - 1 - k]!]! |= 1 << k;
   let row = -1;
   v[0] = row;
   for (let r = 1; r <= n; r++) {
     const a = ids[lo + n - r]!;
-    let match = 0;
-    for (let k = 0; k < m; k++) if (b[m - 1 - k] === a) match |= 1 << k;
+    const match = a >= 0 && a <= top ? bitsOf[a]! : 0;
     const u = row & match;
     row = (row + u) | 0 | ((row - u) | 0);
     v[r] = row;
   }
+  for (let k = 0; k < m; k++) bitsOf[b[k]!] = 0;
   return (i, j) => {
     const k = m - j;
     return k === 0 ? 0 : k - popcount(v[n - i]! & (-1 >>> (32 - k)));
