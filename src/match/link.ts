@@ -230,16 +230,9 @@ export class Linker {
     this.speakers.resolve(results, tok);
     const out: ClaimMatch[] = [];
     for (const r of results) {
-      const n = r.candidates.length;
-      if (n === 0) continue;
-      if (n === 1) {
-        out.push(this.toMatch(r.candidates[0]!, r, tok));
-        continue;
-      }
       // In reading order within the sentence; the stronger claim first at one place.
-      const ms = r.candidates.map((c) => this.toMatch(c, r, tok));
-      ms.sort((a, b) => a.start - b.start || b.score - a.score);
-      for (const m of ms) out.push(m);
+      const first = out.length;
+      for (const c of r.candidates) insertInOrder(out, first, this.toMatch(c, r, tok));
     }
     return out;
   }
@@ -1072,6 +1065,22 @@ function emptySentence(from: number, to: number, start: number, end: number, blo
     hasClaims: false,
     named: false,
   };
+}
+
+/**
+ * Appends `m` to out[first..], kept by start and then by falling score, equals in the order
+ * they come (as a stable sort): a sentence's few matches, where a sort with a comparator costs
+ * a call per comparison.
+ */
+function insertInOrder(out: ClaimMatch[], first: number, m: ClaimMatch): void {
+  let j = out.length;
+  out.push(m);
+  for (; j > first; j--) {
+    const o = out[j - 1]!;
+    if (o.start < m.start || (o.start === m.start && o.score >= m.score)) break;
+    out[j] = o;
+  }
+  out[j] = m;
 }
 
 /** Does (score, claim) come before candidate `c` in the order a sentence's candidates are cut in? */
