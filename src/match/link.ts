@@ -154,52 +154,38 @@ const ARENA_BYTES = 32_768;
 /** Bonus when the page credits the claim to one of its asserting actors. */
 const SOURCE_BONUS = 0.03;
 
-/** Links the sentences of one text; keeps speaker context across passages. */
-export class Linker {
-  private readonly speakers: SpeakerTracker;
-  private readonly scanner: TextScanner;
-  private regionsBlock = -1;
-  private regions: number[] = [];
-  private readonly diffCache = new Map<string, DiffOp[]>();
-  // Per-claim scratch for the sentence loop, reset by a generation stamp instead of clearing.
-  private generation = 0;
-  private readonly seen: Uint32Array;
-  private readonly vetoed: Uint32Array;
-  private readonly phraseSeen: Uint32Array;
-  private readonly phraseFirst: Int32Array;
-  private hits: number[] = [];
+/**
+ * The linker's scratch arrays for one index: per claim, per phrase and per printed text, reset
+ * by generation stamps instead of clearing. A page gets a new Linker, and making these costs
+ * more than linking a few sentences (a typed array with a backing store of its own each), so the
+ * Linkers of one index share them. Each is used only within one synchronous call (a sentence's
+ * analysis, a text scan, an evidence merge), so Linkers whose steps interleave do not meet.
+ */
+class LinkScratch {
+  readonly scanner: TextScanner;
+  generation = 0;
+  readonly seen: Uint32Array;
+  readonly vetoed: Uint32Array;
+  readonly phraseSeen: Uint32Array;
+  readonly phraseFirst: Int32Array;
   /** Per hit of the sentence, the previous hit of its phrase (-1: none); grown as needed. */
-  private next = new Int32Array(64);
+  next = new Int32Array(64);
   /** Per claim: the facts found in the sentence (valid where `seen` holds the generation). */
-  private readonly masks: Uint32Array;
-  private readonly estimates: Float64Array;
-  private readonly ownerSeen: Uint32Array;
+  readonly masks: Uint32Array;
+  readonly estimates: Float64Array;
+  readonly ownerSeen: Uint32Array;
+  ownerStamp = 0;
   /** Per claim: the generation of the sentence it has a candidate in, and its index there. */
-  private readonly candGen: Uint32Array;
-  private readonly candAt: Int32Array;
-  private ownerStamp = 0;
-  private readonly touched = new IntList();
-  private readonly passing = new IntList();
-  private readonly likely = new IntList(MAX_EVALUATED);
-  /** The sentence whose tokens `tokensCopy` holds (see `sentenceTokens`). */
-  private tokensOf: SentenceResult | undefined;
-  private tokensCopy: SentenceTokens | undefined;
-  /** The sentence whose possible hedge words `looks` holds (see `hedgeLooks`). */
-  private looksOf: SentenceResult | undefined;
-  private looks: number[] = [];
+  readonly candGen: Uint32Array;
+  readonly candAt: Int32Array;
+  readonly touched = new IntList();
+  readonly passing = new IntList();
+  readonly likely = new IntList(MAX_EVALUATED);
   /** Per token of the sentence: the stamp of the evidence list holding it (see `mergeEvidence`). */
-  private evidenceMarks = new Uint32Array(64);
-  private evidenceStamp = 0;
-  /** Buffer that per-sentence arrays are cut from (see `carve`), and how much of it is taken. */
-  private arena: ArrayBuffer | undefined;
-  private arenaUsed = 0;
+  evidenceMarks = new Uint32Array(64);
+  evidenceStamp = 0;
 
-  constructor(
-    private readonly ix: MatcherIndex,
-    private readonly text: string,
-    private seg: Segmentation,
-  ) {
-    this.speakers = new SpeakerTracker(text);
+  constructor(ix: MatcherIndex) {
     this.scanner = new TextScanner(ix.texts, ix.shingles, ix.shingleBits);
     this.seen = new Uint32Array(ix.claims.length);
     this.vetoed = new Uint32Array(ix.claims.length);
@@ -210,6 +196,39 @@ export class Linker {
     this.ownerSeen = new Uint32Array(ix.claims.length);
     this.candGen = new Uint32Array(ix.claims.length);
     this.candAt = new Int32Array(ix.claims.length);
+  }
+}
+
+const scratches = new WeakMap<MatcherIndex, LinkScratch>();
+
+/** Links the sentences of one text; keeps speaker context across passages. */
+export class Linker {
+  private readonly speakers: SpeakerTracker;
+  private readonly sc: LinkScratch;
+  private regionsBlock = -1;
+  private regions: number[] = [];
+  private readonly diffCache = new Map<string, DiffOp[]>();
+  /** The last sentence's phrase hits (see `analyzeSentence`). */
+  private hits: number[] = [];
+  /** The sentence whose tokens `tokensCopy` holds (see `sentenceTokens`). */
+  private tokensOf: SentenceResult | undefined;
+  private tokensCopy: SentenceTokens | undefined;
+  /** The sentence whose possible hedge words `looks` holds (see `hedgeLooks`). */
+  private looksOf: SentenceResult | undefined;
+  private looks: number[] = [];
+  /** Buffer that per-sentence arrays are cut from (see `carve`), and how much of it is taken. */
+  private arena: ArrayBuffer | undefined;
+  private arenaUsed = 0;
+
+  constructor(
+    private readonly ix: MatcherIndex,
+    private readonly text: string,
+    private seg: Segmentation,
+  ) {
+    this.speakers = new SpeakerTracker(text);
+    let sc = scratches.get(ix);
+    if (sc === undefined) scratches.set(ix, (sc = new LinkScratch(ix)));
+    this.sc = sc;
   }
 
   /**
@@ -309,7 +328,8 @@ export class Linker {
   ): SentenceResult {
     const ix = this.ix;
     // The sentence's phrase hits (pid, start, end triples), chained by phrase through `next`.
-    const gen = ++this.generation;
+    const sc = this.sc;
+    const gen = ++sc.generation;
     // A new list per sentence: emptying the last one (length = 0) is a runtime call that drops
     // its storage all the same.
     const hits: number[] = (this.hits = []);
@@ -317,23 +337,23 @@ export class Linker {
     const textLimit = partials === undefined ? MAX_EVALUATED : Infinity;
     // Below this coverage a printed text is neither an exact nor a near quote (rank wants all).
     const minCoverage = partials === undefined ? Math.min(EXACT_COVERAGE, NEAR_COVERAGE) : 0;
-    const textMatches = this.scanner.scan(tok.ids, from, to, textLimit, minCoverage);
+    const textMatches = sc.scanner.scan(tok.ids, from, to, textLimit, minCoverage);
     // Most sentences of a long page share no phrase and no printed text with the dataset.
     if (hits.length === 0 && textMatches.length === 0) return emptySentence(from, to, start, end, block);
-    if (this.next.length < hits.length / 3) this.next = new Int32Array(hits.length);
-    const next = this.next;
+    if (sc.next.length < hits.length / 3) sc.next = new Int32Array(hits.length);
+    const next = sc.next;
     let subjects = NO_SUBJECTS; // a list of its own once the sentence names someone
-    const touched = this.touched;
+    const touched = sc.touched;
     touched.clear();
-    const seen = this.seen;
-    const masks = this.masks;
+    const seen = sc.seen;
+    const masks = sc.masks;
     for (let h = 0; h < hits.length; h += 3) {
       const pid = hits[h]!;
-      if (this.phraseSeen[pid] !== gen) {
-        this.phraseSeen[pid] = gen;
+      if (sc.phraseSeen[pid] !== gen) {
+        sc.phraseSeen[pid] = gen;
         next[h / 3] = -1;
-      } else next[h / 3] = this.phraseFirst[pid]!;
-      this.phraseFirst[pid] = h;
+      } else next[h / 3] = sc.phraseFirst[pid]!;
+      sc.phraseFirst[pid] = h;
       // Claims are looked at only when one of their gate facts shows (rank looks at all).
       if (partials === undefined) {
         const gates = ix.phraseGates[pid];
@@ -361,7 +381,7 @@ export class Linker {
         }
       }
       const vetoes = ix.phraseVetoes[pid];
-      if (vetoes !== undefined) for (let k = 0; k < vetoes.length; k++) this.vetoed[vetoes[k]!] = gen;
+      if (vetoes !== undefined) for (let k = 0; k < vetoes.length; k++) sc.vetoed[vetoes[k]!] = gen;
       const speakers = ix.phraseSubjects[pid];
       if (speakers !== undefined) {
         if (subjects === NO_SUBJECTS) subjects = [];
@@ -389,25 +409,25 @@ export class Linker {
         if (seen[claim] === gen) masks[claim]! |= 1 << (code & 31);
       }
     }
-    const pass = this.passing;
+    const pass = sc.passing;
     pass.clear();
     for (let t = 0; t < touched.size; t++) {
       const claim = touched.data[t]!;
       if (partials === undefined) {
-        if (!enoughFacts(ix, claim, masks[claim]!) || this.vetoed[claim] === gen) continue;
+        if (!enoughFacts(ix, claim, masks[claim]!) || sc.vetoed[claim] === gen) continue;
       }
       pass.push(claim);
     }
     // Thousands of near-duplicate claims can pass in one sentence; only a few can be linked, so
     // place only the likeliest (by the share of their fact weight present).
     const passing = partials === undefined && pass.size > MAX_EVALUATED ? this.likeliest(pass) : pass;
-    const vetoed = this.vetoed;
+    const vetoed = sc.vetoed;
 
     // The sentence's candidates in the order first made, one per claim (`candAt` finds a
     // claim's where `candGen` holds this generation): a Map per sentence, without the Map.
     const cands: Candidate[] = [];
-    const candGen = this.candGen;
-    const candAt = this.candAt;
+    const candGen = sc.candGen;
+    const candAt = sc.candAt;
     const candidateOf = (ci: number): Candidate | undefined =>
       candGen[ci] === gen ? cands[candAt[ci]!] : undefined;
     const setCandidate = (ci: number, c: Candidate): void => {
@@ -429,10 +449,10 @@ export class Linker {
         tm.density >= NEAR_DENSITY &&
         (t.ids.length >= SHORT_TEXT || tm.coverage >= 0.9);
       // Each owner claim once (a stamp per claim and printed text, not a Set per text).
-      const stamp = ++this.ownerStamp;
+      const stamp = ++sc.ownerStamp;
       for (const owner of t.owners) {
-        if (this.ownerSeen[owner.claim] === stamp) continue;
-        this.ownerSeen[owner.claim] = stamp;
+        if (sc.ownerSeen[owner.claim] === stamp) continue;
+        sc.ownerSeen[owner.claim] = stamp;
         if (partials !== undefined) {
           const p = notePartial(partials, owner.claim);
           p.coverage = Math.max(p.coverage, tm.coverage);
@@ -582,8 +602,9 @@ export class Linker {
   private factHits(claim: number, gen: number): FactHits[] {
     const ix = this.ix;
     const hits = this.hits;
-    const next = this.next;
-    const mask = this.masks[claim]!;
+    const sc = this.sc;
+    const next = sc.next;
+    const mask = sc.masks[claim]!;
     const base = ix.factStart[claim]!;
     const found: FactHits[] = [];
     for (let fi = 0; fi < ix.factStart[claim + 1]! - base; fi++) {
@@ -591,9 +612,8 @@ export class Linker {
       const list: Hit[] = [];
       for (let k = ix.factPhraseStart[base + fi]!; k < ix.factPhraseStart[base + fi + 1]!; k++) {
         const pid = ix.factPhraseIds[k]!;
-        if (this.phraseSeen[pid] !== gen) continue;
-        for (let h = this.phraseFirst[pid]!; h >= 0; h = next[h / 3]!)
-          addHit(list, hits[h + 1]!, hits[h + 2]!);
+        if (sc.phraseSeen[pid] !== gen) continue;
+        for (let h = sc.phraseFirst[pid]!; h >= 0; h = next[h / 3]!) addHit(list, hits[h + 1]!, hits[h + 2]!);
       }
       found.push({ fact: fi, hits: sortByStart(list) });
     }
@@ -617,7 +637,7 @@ export class Linker {
       if (best.includes(prev) || prev.text === undefined) return false;
       if (ix.texts[prev.text.id]!.owners.some((o) => o.claim !== ci)) return false;
     }
-    const bound = 0.5 + 0.35 * factShare(ix, ci, this.masks[ci]!);
+    const bound = 0.5 + 0.35 * factShare(ix, ci, this.sc.masks[ci]!);
     if (ix.exactWeights[ci] === 1) return !ranksBefore(bound, ci, cut);
     return bound + 1e-9 < cut.score;
   }
@@ -627,9 +647,10 @@ export class Linker {
    * [from, to)): a stamp per token instead of a search of the list per token.
    */
   private mergeEvidence(evidence: number[], more: readonly number[], from: number, to: number): void {
-    if (this.evidenceMarks.length < to - from) this.evidenceMarks = new Uint32Array(to - from);
-    const marks = this.evidenceMarks;
-    const stamp = ++this.evidenceStamp;
+    const sc = this.sc;
+    if (sc.evidenceMarks.length < to - from) sc.evidenceMarks = new Uint32Array(to - from);
+    const marks = sc.evidenceMarks;
+    const stamp = ++sc.evidenceStamp;
     for (let e = 0; e < evidence.length; e++) marks[evidence[e]! - from] = stamp;
     for (let e = 0; e < more.length; e++) {
       const k = more[e]!;
@@ -646,12 +667,11 @@ export class Linker {
    */
   private likeliest(passing: IntList): IntList {
     const ix = this.ix;
-    const est = this.estimates;
-    const likely = this.likely;
+    const { estimates: est, likely, masks } = this.sc;
     likely.clear();
     for (let p = 0; p < passing.size; p++) {
       const claim = passing.data[p]!;
-      est[claim] = factShare(ix, claim, this.masks[claim]!);
+      est[claim] = factShare(ix, claim, masks[claim]!);
       likely.offerTop(claim, MAX_EVALUATED, est);
     }
     return likely;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import type { Dataset } from '../../src/dataset/types';
+import type { ClaimMatch } from '../../src/match/types';
 import { createMatcher } from '../../src/match/index';
 import { AP_SEED, WJ_SEED, dataset, datasetProblem, matcher, seedText } from './dataset';
 
@@ -38,6 +39,31 @@ describe.skipIf(matcher === undefined)('analyze and linkSteps', () => {
     const again = m.recognizeSteps({ text });
     while (!again.next().done);
     expect([...m.linkSteps({ text })].flat()).toEqual(createMatcher(dataset!).analyze({ text }).matches);
+  });
+
+  it('links two texts stepped in turn, with lookups between the steps, as it links each alone', () => {
+    // The Linkers of one matcher share their scratch arrays: none may carry state between calls.
+    const a = page();
+    const b = `${seedText(AP_SEED)}\n\n${seedText(WJ_SEED)}`;
+    const lookup = 'Frey told ICE to get out of Minneapolis.';
+    const alone = [a, b, lookup].map(
+      (text) => createMatcher(dataset!).analyze({ text }, { force: true }).matches,
+    );
+    const stepsA = m.linkSteps({ text: a }, { passagesPerStep: 2 });
+    const stepsB = m.linkSteps({ text: b }, { passagesPerStep: 3 });
+    const got: ClaimMatch[][] = [[], []];
+    for (let doneA = false, doneB = false; !doneA || !doneB;) {
+      const stepA = doneA ? undefined : stepsA.next();
+      const stepB = doneB ? undefined : stepsB.next();
+      if (stepA?.done === false) got[0]!.push(...stepA.value);
+      else doneA = true;
+      if (stepB?.done === false) got[1]!.push(...stepB.value);
+      else doneB = true;
+      expect(m.analyze({ text: lookup }, { force: true }).matches).toEqual(alone[2]);
+    }
+    expect(got[0]).toEqual(alone[0]);
+    expect(got[1]).toEqual(alone[1]);
+    expect(alone[0]!.length).toBeGreaterThan(40);
   });
 
   it('gives the same matches whether or not the text was just recognized', () => {
