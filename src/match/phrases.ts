@@ -140,6 +140,10 @@ export function compilePhrase(text: string, vocab: Vocabulary): CompiledPhrase {
   return { text, ids: Int32Array.from(ids), gaps: Uint8Array.from(gaps), anchor: 0 };
 }
 
+/** `PhraseSet` anchors flags: some phrase is anchored on the id; it has split lists as well. */
+const ANCHORS_ANY = 1;
+const ANCHORS_SPLIT = 2;
+
 /** Phrases anchored on one word, more than this many, are split by the word next to the anchor. */
 const SPLIT_ANCHOR = 6;
 
@@ -173,23 +177,27 @@ export class PhraseSet<Owner> {
   readonly owners: Owner[][] = [];
   private readonly byKey = new Map<string, number>();
   /**
-   * anyIndex[tokenId] = the phrases anchored on that token that are checked at each of its
-   * occurrences (undefined when no phrase is anchored on it), in ascending phrase id;
+   * The phrases anchored on each token id that are checked at each of its occurrences, in
+   * ascending phrase id, as (phrase, first element, end, anchor element) quads, the elements
+   * being indices into `flatIds`: token tid's are anyQuads[4 * anyStart[tid] ..
+   * 4 * anyStart[tid + 1] - 1] (typed arrays, each phrase's bounds beside its id).
    * splitIndex[tokenId] = the rest, for anchors of more than SPLIT_ANCHOR phrases.
    */
-  private anyIndex: (number[] | undefined)[] = [];
+  private anyStart = new Uint32Array(1);
+  private anyQuads = new Int32Array(0);
   private splitIndex: (SplitLists | undefined)[] = [];
   /**
-   * At id + 1: 1 for token ids some phrase is anchored on. Most tokens of a page anchor nothing,
-   * and this typed-array test turns them away before `anyIndex` (a sparse array, slow to index)
-   * is read. Shifted so that a word with no id (-1) reads 0 at index 0 and one test covers it: a
-   * third of a page's words have no id, in no pattern, and testing the sign first mispredicted
-   * for many of them (half the time of the recognizer's whole-page scan). Sized to the
-   * vocabulary (`scanInto` grows it when words are added after `finalize`, as other phrase sets
-   * do), so no read falls past its end: V8 makes such reads slower everywhere once one happens.
+   * At id + 1: ANCHORS_ANY for token ids some phrase is anchored on, with ANCHORS_SPLIT when the
+   * id has split lists. Most tokens of a page anchor nothing, and this typed-array test turns
+   * them away before any list is read (and says whether `splitIndex` is). Shifted so that a word
+   * with no id (-1) reads 0 at index 0 and one test covers it: a third of a page's words have
+   * no id, in no pattern, and testing the sign first mispredicted for many of them (half the
+   * time of the recognizer's whole-page scan). Sized to the vocabulary (`scanInto` grows it
+   * when words are added after `finalize`, as other phrase sets do), so no read falls past its
+   * end: V8 makes such reads slower everywhere once one happens.
    */
   private anchors = new Uint8Array(1);
-  /** `anchors` as `finalize` made it (scanInto may replace `anchors` with a longer copy). */
+  /** 1 at id + 1 for each id `anchors` flags at `finalize` (see `anchorIds`). */
   private anchorsAtFinalize = new Uint8Array(1);
   /**
    * Every phrase's word ids and gaps in flat arrays (phrase p at flatStart[p] ..
@@ -246,7 +254,7 @@ export class PhraseSet<Owner> {
       const tid = p.ids[best]!;
       (lists[tid] ??= []).push(pid);
     });
-    const anyIndex: (number[] | undefined)[] = [];
+    const anyIndex: number[][] = [];
     const splitIndex: (SplitLists | undefined)[] = [];
     lists.forEach((pids, tid) => {
       if (pids === undefined) return;
@@ -280,13 +288,15 @@ export class PhraseSet<Owner> {
       anyIndex[tid] = any;
       splitIndex[tid] = entry;
     });
-    this.anyIndex = anyIndex;
     this.splitIndex = splitIndex;
-    this.anchors = new Uint8Array(Math.max(lists.length, this.vocab.size) + 1);
+    const size = Math.max(lists.length, this.vocab.size) + 1;
+    this.anchors = new Uint8Array(size);
+    this.anchorsAtFinalize = new Uint8Array(size);
     lists.forEach((pids, tid) => {
-      if (pids !== undefined) this.anchors[tid + 1] = 1;
+      if (pids === undefined) return;
+      this.anchors[tid + 1] = splitIndex[tid] !== undefined ? ANCHORS_ANY | ANCHORS_SPLIT : ANCHORS_ANY;
+      this.anchorsAtFinalize[tid + 1] = 1;
     });
-    this.anchorsAtFinalize = this.anchors.slice();
     const n = this.phrases.length;
     this.flatStart = new Uint32Array(n + 1);
     this.phrases.forEach((p, pid) => (this.flatStart[pid + 1] = this.flatStart[pid]! + p.ids.length));
@@ -297,6 +307,19 @@ export class PhraseSet<Owner> {
       this.flatIds.set(p.ids, this.flatStart[pid]!);
       this.flatGaps.set(p.gaps, this.flatStart[pid]!);
       this.flatAnchor[pid] = p.anchor;
+    });
+    this.anyStart = new Uint32Array(lists.length + 1);
+    anyIndex.forEach((pids, tid) => (this.anyStart[tid + 1] = pids.length));
+    for (let tid = 0; tid < lists.length; tid++) this.anyStart[tid + 1]! += this.anyStart[tid]!;
+    this.anyQuads = new Int32Array(4 * this.anyStart[lists.length]!);
+    anyIndex.forEach((pids, tid) => {
+      pids.forEach((pid, k) => {
+        const at = 4 * (this.anyStart[tid]! + k);
+        this.anyQuads[at] = pid;
+        this.anyQuads[at + 1] = this.flatStart[pid]!;
+        this.anyQuads[at + 2] = this.flatStart[pid + 1]!;
+        this.anyQuads[at + 3] = this.flatStart[pid]! + this.flatAnchor[pid]!;
+      });
     });
     this.finalized = true;
   }
@@ -332,8 +355,8 @@ export class PhraseSet<Owner> {
     const anchors = this.anchors;
     for (let i = from; i < to; i++) {
       const tid = ids[i]!;
-      if (anchors[tid + 1] !== 1) continue;
-      this.hitsAt(tid, ids, breaks, i, from, to, out);
+      const flags = anchors[tid + 1]!;
+      if (flags !== 0) this.hitsAt(flags, tid, ids, breaks, i, from, to, out);
     }
   }
 
@@ -345,10 +368,13 @@ export class PhraseSet<Owner> {
   scanAt(at: Int32Array, ids: Int32Array, breaks: Uint8Array, out: number[]): void {
     this.breaks = breaks;
     const to = ids.length;
-    // (A position whose id anchors nothing here adds nothing, as in `scanInto`: `hitsAt` checks.)
+    const anchors = this.anchors;
     for (let k = 0; k < at.length; k++) {
       const i = at[k]!;
-      this.hitsAt(ids[i]!, ids, breaks, i, 0, to, out);
+      const tid = ids[i]!;
+      // A position whose id anchors nothing here adds nothing, as in `scanInto`.
+      const flags = tid + 1 < anchors.length ? anchors[tid + 1]! : 0;
+      if (flags !== 0) this.hitsAt(flags, tid, ids, breaks, i, 0, to, out);
     }
   }
 
@@ -360,8 +386,12 @@ export class PhraseSet<Owner> {
     return this.anchorsAtFinalize;
   }
 
-  /** Appends the hits of the phrases anchored on token `tid` at position i, in phrase id order. */
+  /**
+   * Appends the hits of the phrases anchored on token `tid` (whose `anchors` flags are `flags`,
+   * not 0) at position i, in phrase id order.
+   */
   private hitsAt(
+    flags: number,
     tid: number,
     ids: Int32Array,
     breaks: Uint8Array,
@@ -370,15 +400,14 @@ export class PhraseSet<Owner> {
     to: number,
     out: number[],
   ): void {
-    const any = this.anyIndex[tid];
-    if (any === undefined) return;
     const mark = out.length;
-    for (let l = 0; l < any.length; l++) {
-      const m = this.verify(any[l]!, ids, i, from, to);
-      if (m >= 0) out.push(any[l]!, m, this.lastEnd);
+    const quads = this.anyQuads;
+    for (let q = 4 * this.anyStart[tid + 1]!, l = 4 * this.anyStart[tid]!; l < q; l += 4) {
+      const m = this.verifyAt(quads[l + 1]!, quads[l + 2]!, quads[l + 3]!, ids, i, from, to);
+      if (m >= 0) out.push(quads[l]!, m, this.lastEnd);
     }
-    const split = this.splitIndex[tid];
-    if (split === undefined) return;
+    if ((flags & ANCHORS_SPLIT) === 0) return;
+    const split = this.splitIndex[tid]!;
     let lists = out.length > mark ? 1 : 0;
     if (i + 1 < to && breaks[i + 1] === 0) {
       const next = split.next.get(ids[i + 1]!);
@@ -431,11 +460,25 @@ export class PhraseSet<Owner> {
 
   /** Checks phrase `pid` with its anchor at position i; returns its start (and sets lastEnd) or -1. */
   private verify(pid: number, ids: Int32Array, i: number, from: number, to: number): number {
+    const first = this.flatStart[pid]!;
+    return this.verifyAt(first, this.flatStart[pid + 1]!, first + this.flatAnchor[pid]!, ids, i, from, to);
+  }
+
+  /**
+   * `verify` of the phrase at flatIds[first, end), whose anchor is flatIds[anchor], with the
+   * anchor at position i.
+   */
+  private verifyAt(
+    first: number,
+    end: number,
+    anchor: number,
+    ids: Int32Array,
+    i: number,
+    from: number,
+    to: number,
+  ): number {
     const el = this.flatIds;
     const gaps = this.flatGaps;
-    const first = this.flatStart[pid]!;
-    const end = this.flatStart[pid + 1]!;
-    const anchor = first + this.flatAnchor[pid]!;
     let pos = i;
     for (let k = anchor - 1; k >= first; k--) {
       const maxGap = gaps[k + 1]!;
