@@ -114,7 +114,39 @@ const NO_KEY = abbreviationKey('no', 0, 2);
 const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb, 0x203a]); // " ' ) ] ” ’ » ›
 
 /** The characters that may end a sentence. */
-const TERMINALS = /[.!?\u2026]/g;
+const TERMINALS = '.!?\u2026';
+
+/**
+ * Finds the next character that may end a sentence in one text, with a native `indexOf` per
+ * character (a call to the regex engine costs several times more). Each character's next place
+ * is kept with the offset it was searched from, so the rare ones ("!", "…") are not searched
+ * for again at every period: a search from `i` is still good for any later offset up to the
+ * place it found.
+ */
+class TerminalFinder {
+  private text = '';
+  /** Per character of TERMINALS: the offset searched from, and its first place there (-1: none). */
+  private readonly from = [Infinity, Infinity, Infinity, Infinity];
+  private readonly at = [-1, -1, -1, -1];
+
+  /** The first offset at or after i of . ! ? or … in `text`, or -1. */
+  next(text: string, i: number): number {
+    if (text !== this.text) {
+      this.text = text;
+      this.from.fill(Infinity);
+    }
+    let best = -1;
+    for (let c = 0; c < TERMINALS.length; c++) {
+      let at = this.at[c]!;
+      if (!(this.from[c]! <= i && (at < 0 || at >= i))) {
+        at = this.at[c] = text.indexOf(TERMINALS[c]!, i);
+        this.from[c] = i;
+      }
+      if (at >= 0 && (best < 0 || at < best)) best = at;
+    }
+    return best;
+  }
+}
 
 function isTerminal(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 0x2026; // . ! ? …
@@ -217,10 +249,11 @@ export function segmentBlocks(
 ): Segmentation {
   const out = SCRATCH;
   out.length = 0;
+  const terminals = new TerminalFinder();
   const count = which === undefined ? blocks.starts.length : which.length;
   for (let k = 0; k < count; k++) {
     const b = which === undefined ? k : which[k]!;
-    splitSentences(text, blocks.starts[b]!, blocks.ends[b]!, b, out);
+    splitSentences(text, blocks.starts[b]!, blocks.ends[b]!, b, out, terminals);
   }
   return toSegmentation(out, blocks);
 }
@@ -232,11 +265,12 @@ export function segmentBlocks(
  */
 export class SentenceBuilder {
   private readonly out = new Ranges();
+  private readonly terminals = new TerminalFinder();
 
   /** Splits block b (after any block added before: ascending) and returns its first sentence. */
   add(text: string, blocks: { starts: Uint32Array; ends: Uint32Array }, b: number): number {
     const first = this.out.length;
-    splitSentences(text, blocks.starts[b]!, blocks.ends[b]!, b, this.out);
+    splitSentences(text, blocks.starts[b]!, blocks.ends[b]!, b, this.out, this.terminals);
     return first;
   }
 
@@ -318,10 +352,15 @@ function pushSentence(text: string, s: number, e: number, block: number, out: Ra
   pushSentence(text, start, e, block, out);
 }
 
-/** Where the word (letters and inner dots) that ends right before `i` starts. */
-function wordStartBefore(text: string, i: number, min: number): number {
+/**
+ * Where the word (letters and inner dots) that ends right before `i` starts, not looking before
+ * `min`; for a word longer than `most` characters, some offset before i - most (the caller only
+ * reads short words, and a page's sentences mostly end on longer ones).
+ */
+function wordStartBefore(text: string, i: number, min: number, most: number): number {
+  const stop = Math.max(min, i - most - 1);
   let k = i;
-  while (k > min) {
+  while (k > stop) {
     const c = text.charCodeAt(k - 1);
     if (isAsciiLetter(c) || (c === 46 && k - 1 > min && isAsciiLetter(text.charCodeAt(k - 2)))) k--;
     else break;
@@ -378,17 +417,21 @@ function insideQuote(text: string, from: number, i: number): boolean {
   return open > 0 || straight % 2 === 1;
 }
 
-function splitSentences(text: string, bs: number, be: number, block: number, out: Ranges): void {
+function splitSentences(
+  text: string,
+  bs: number,
+  be: number,
+  block: number,
+  out: Ranges,
+  terminals: TerminalFinder,
+): void {
   let s = bs;
   let frag = bs; // start of the current piece, after one-word exclamations kept in the sentence
   let i = bs;
   while (i < be) {
-    // Jump to the next . ! ? or … (a native scan, much faster than a loop over characters).
-    // `test` rather than `exec`: no match array made per terminal.
-    TERMINALS.lastIndex = i;
-    if (!TERMINALS.test(text)) break;
-    i = TERMINALS.lastIndex - 1; // one character matched
-    if (i >= be) break;
+    // Jump to the next . ! ? or … (native scans, much faster than a loop over characters).
+    i = terminals.next(text, i);
+    if (i < 0 || i >= be) break;
     const c = text.charCodeAt(i);
     let j = i + 1;
     while (j < be && isTerminal(text.charCodeAt(j))) j++;
@@ -398,7 +441,7 @@ function splitSentences(text: string, bs: number, be: number, block: number, out
       continue;
     }
     if (c === 46 && j === i + 1) {
-      const ws = wordStartBefore(text, i, bs);
+      const ws = wordStartBefore(text, i, bs, LONGEST_ABBREVIATION);
       // Most sentences end on a word longer than any abbreviation: no string made for those.
       if (ws < i && i - ws <= LONGEST_ABBREVIATION) {
         // The word is ASCII letters and dots (see `wordStartBefore`), so its key is exact.

@@ -159,6 +159,38 @@ describe('segment: blocks', () => {
     expect(builder.finish(blocks).passageCount).toBe(1 + 3 + 1);
   });
 
+  it('splits each block as it splits it alone, whichever blocks were split before it', () => {
+    // Sentence ends are searched for once per character, from where the last search left off
+    // (a "!" found far ahead serves every period before it): skipped blocks must not matter.
+    const parts = ['Plain words here.', 'Why now?', 'Stop! Go.', 'Wait… Then what.', 'Jan. 7 came.'];
+    const text = Array.from({ length: 40 }, (_, i) => {
+      const part = parts[(i * 7) % parts.length]!;
+      return i % 3 === 2 ? `${part}\n\n` : `${part} `;
+    }).join('');
+    const blocks = blockRanges({ text });
+    const count = blocks.starts.length;
+    const spans = (starts: Uint32Array, ends: Uint32Array, from: number, to: number): number[][] =>
+      Array.from({ length: to - from }, (_, k) => [starts[from + k]!, ends[from + k]!]);
+    const alone = Array.from({ length: count }, (_, b) => {
+      const seg = segmentBlocks(text, blocks, [b]);
+      return spans(seg.sentStarts, seg.sentEnds, 0, seg.sentenceCount);
+    });
+    expect(alone.flat().length).toBeGreaterThan(30);
+    for (const step of [1, 2, 3, 5]) {
+      const which = Array.from({ length: count }, (_, b) => b).filter((b) => b % step === step - 1);
+      const builder = new SentenceBuilder();
+      for (const b of which) {
+        const first = builder.add(text, blocks, b);
+        expect(spans(builder.starts, builder.ends, first, builder.count)).toEqual(alone[b]);
+        if (b % 2 === 0) builder.dropFrom(first);
+      }
+      const seg = segmentBlocks(text, blocks, which);
+      expect(spans(seg.sentStarts, seg.sentEnds, 0, seg.sentenceCount)).toEqual(
+        which.flatMap((b) => alone[b]!),
+      );
+    }
+  });
+
   it('rejects bad block offsets with the index and the problem', () => {
     expect(() => segment({ text: 'abc', blocks: [0, 5] })).toThrow(
       /blocks\[1\]: 5 is not an integer offset in \[0, 3\]/,
