@@ -186,7 +186,7 @@ class LinkScratch {
   evidenceStamp = 0;
 
   constructor(ix: MatcherIndex) {
-    this.scanner = new TextScanner(ix.texts, ix.shingles, ix.shingleBits);
+    this.scanner = new TextScanner(ix.texts, ix.shingles);
     this.seen = new Uint32Array(ix.claims.length);
     this.vetoed = new Uint32Array(ix.claims.length);
     this.phraseSeen = new Uint32Array(ix.linkPhrases.phrases.length);

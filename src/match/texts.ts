@@ -43,6 +43,11 @@ interface Alignment {
   matched: number[];
 }
 
+/** A shingle hash's first slot in a table of 2^(32 - shift) (the top bits of a multiplicative hash). */
+function slotOf(h: number, shift: number): number {
+  return Math.imul(h, 0x9e3779b1) >>> shift;
+}
+
 /** `TextScanner.scan`'s answer for a sentence with no printed text (shared: callers only read it). */
 const NO_MATCHES: TextMatch[] = [];
 
@@ -60,15 +65,45 @@ export class TextScanner {
   private readonly top = new IntList(32);
   /** A 1,024-bit filter of a page window's word ids, for `reachable`. */
   private readonly windowBits = new Uint32Array(32);
+  /**
+   * The shingle index as an open-addressing table: slot k holds a shingle hash at 2k and 1 + its
+   * entry at 2k + 1 (0: empty), found from the hash's top bits (`tableShift`) onwards; entry e's
+   * (text id, shingle count) pairs are postings[postStart[e] .. postStart[e + 1] - 1]. A scanner
+   * serves every page of its index, and one probe of a table that fits the cache (most of a
+   * page's shingles are looked up) costs less than the bit filter's read and a Map lookup.
+   */
+  private readonly table: Int32Array;
+  private readonly tableShift: number;
+  private readonly postStart: Int32Array;
+  private readonly postings: Int32Array;
 
   constructor(
     private readonly texts: readonly IndexedText[],
     /** Shingle hash → (text id, the text's shingle count) pairs, as built by buildIndex. */
-    private readonly shingles: ReadonlyMap<number, Int32Array>,
-    private readonly bits: Uint8Array,
+    shingles: ReadonlyMap<number, Int32Array>,
   ) {
     this.slots = new Int32Array(texts.length * 4);
     this.share = new Float64Array(texts.length);
+    // At most half full, so a probe for a shingle the dataset lacks ends at an empty slot soon.
+    let bits = 4;
+    while (1 << bits < 2 * shingles.size) bits++;
+    const mask = (1 << bits) - 1;
+    this.tableShift = 32 - bits;
+    this.table = new Int32Array(2 << bits);
+    this.postStart = new Int32Array(shingles.size + 1);
+    let total = 0;
+    for (const list of shingles.values()) total += list.length;
+    this.postings = new Int32Array(total);
+    let e = 0;
+    for (const [h, list] of shingles) {
+      let k = slotOf(h, this.tableShift);
+      while (this.table[2 * k + 1] !== 0) k = (k + 1) & mask;
+      this.table[2 * k] = h;
+      this.table[2 * k + 1] = e + 1;
+      this.postings.set(list, this.postStart[e]!);
+      this.postStart[e + 1] = this.postStart[e]! + list.length;
+      e++;
+    }
   }
 
   /**
@@ -80,8 +115,8 @@ export class TextScanner {
   scan(ids: Int32Array, from: number, to: number, limit = Infinity, minCoverage = 0): TextMatch[] {
     const slots = this.slots; // [t*4]: hits, first, last, total
     const touched = this.touched;
-    const bits = this.bits;
-    const shingles = this.shingles;
+    const { table, tableShift, postStart, postings } = this;
+    const mask = (table.length >>> 1) - 1;
     touched.clear();
     for (let i = from; i + 2 < to; i++) {
       const a = ids[i]!;
@@ -89,16 +124,20 @@ export class TextScanner {
       const c = ids[i + 2]!;
       if (a < 0 || b < 0 || c < 0) continue;
       const h = shingleHash(a, b, c);
-      if ((bits[(h & SHINGLE_BITS_MASK) >>> 3]! & (1 << (h & 7))) === 0) continue;
-      const list = shingles.get(h);
-      if (list === undefined) continue;
-      for (let l = 0; l < list.length; l += 2) {
-        const t = list[l]!;
+      let k = slotOf(h, tableShift);
+      let entry = table[2 * k + 1]!;
+      while (entry !== 0 && table[2 * k] !== h) {
+        k = (k + 1) & mask;
+        entry = table[2 * k + 1]!;
+      }
+      if (entry === 0) continue;
+      for (let l = postStart[entry - 1]!, end = postStart[entry]!; l < end; l += 2) {
+        const t = postings[l]!;
         const at = t << 2;
         if (slots[at] === 0) {
           touched.push(t);
           slots[at + 1] = i;
-          slots[at + 3] = list[l + 1]!;
+          slots[at + 3] = postings[l + 1]!;
         }
         slots[at]!++;
         slots[at + 2] = i + 2;
