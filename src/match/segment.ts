@@ -113,39 +113,19 @@ const NO_KEY = abbreviationKey('no', 0, 2);
 
 const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x201d, 0x2019, 0xbb, 0x203a]); // " ' ) ] ” ’ » ›
 
-/** The characters that may end a sentence. */
-const TERMINALS = '.!?\u2026';
-
 /**
- * Finds the next character that may end a sentence in one text, with a native `indexOf` per
- * character (a call to the regex engine costs several times more). Each character's next place
- * is kept with the offset it was searched from, so the rare ones ("!", "…") are not searched
- * for again at every period: a search from `i` is still good for any later offset up to the
- * place it found.
+ * The next place at or after `i` of `ch` in `block` (-1: none), given the last one found
+ * (`known`: -1 for none, -2 before any search): searched for again only once `i` is past it, as
+ * offsets only grow while a block is split, so the rare "!" and "…" are not searched for at
+ * every period.
  */
-class TerminalFinder {
-  private text = '';
-  /** Per character of TERMINALS: the offset searched from, and its first place there (-1: none). */
-  private readonly from = [Infinity, Infinity, Infinity, Infinity];
-  private readonly at = [-1, -1, -1, -1];
+function nextOf(block: string, ch: string, known: number, i: number): number {
+  return known === -1 || known >= i ? known : block.indexOf(ch, i);
+}
 
-  /** The first offset at or after i of . ! ? or … in `text`, or -1. */
-  next(text: string, i: number): number {
-    if (text !== this.text) {
-      this.text = text;
-      this.from.fill(Infinity);
-    }
-    let best = -1;
-    for (let c = 0; c < TERMINALS.length; c++) {
-      let at = this.at[c]!;
-      if (!(this.from[c]! <= i && (at < 0 || at >= i))) {
-        at = this.at[c] = text.indexOf(TERMINALS[c]!, i);
-        this.from[c] = i;
-      }
-      if (at >= 0 && (best < 0 || at < best)) best = at;
-    }
-    return best;
-  }
+/** The earlier of two places, -1 standing for none. */
+function earlier(a: number, b: number): number {
+  return a < 0 || (b >= 0 && b < a) ? b : a;
 }
 
 function isTerminal(c: number): boolean {
@@ -249,11 +229,10 @@ export function segmentBlocks(
 ): Segmentation {
   const out = SCRATCH;
   out.length = 0;
-  const terminals = new TerminalFinder();
   const count = which === undefined ? blocks.starts.length : which.length;
   for (let k = 0; k < count; k++) {
     const b = which === undefined ? k : which[k]!;
-    splitSentences(text, blocks.starts[b]!, blocks.ends[b]!, b, out, terminals);
+    splitSentences(text, blocks.starts[b]!, blocks.ends[b]!, b, out);
   }
   return toSegmentation(out, blocks);
 }
@@ -265,12 +244,11 @@ export function segmentBlocks(
  */
 export class SentenceBuilder {
   private readonly out = new Ranges();
-  private readonly terminals = new TerminalFinder();
 
   /** Splits block b (after any block added before: ascending) and returns its first sentence. */
   add(text: string, blocks: { starts: Uint32Array; ends: Uint32Array }, b: number): number {
     const first = this.out.length;
-    splitSentences(text, blocks.starts[b]!, blocks.ends[b]!, b, this.out, this.terminals);
+    splitSentences(text, blocks.starts[b]!, blocks.ends[b]!, b, this.out);
     return first;
   }
 
@@ -417,21 +395,26 @@ function insideQuote(text: string, from: number, i: number): boolean {
   return open > 0 || straight % 2 === 1;
 }
 
-function splitSentences(
-  text: string,
-  bs: number,
-  be: number,
-  block: number,
-  out: Ranges,
-  terminals: TerminalFinder,
-): void {
+function splitSentences(text: string, bs: number, be: number, block: number, out: Ranges): void {
   let s = bs;
   let frag = bs; // start of the current piece, after one-word exclamations kept in the sentence
   let i = bs;
+  // The next . ! ? and … (offsets in `chars`, the block alone): native scans, much faster than a
+  // loop over characters or a call to the regex engine per terminal.
+  const chars = text.slice(bs, be);
+  let period = -2;
+  let bang = -2;
+  let question = -2;
+  let ellipsis = -2;
   while (i < be) {
-    // Jump to the next . ! ? or … (native scans, much faster than a loop over characters).
-    i = terminals.next(text, i);
-    if (i < 0 || i >= be) break;
+    const at = i - bs;
+    period = nextOf(chars, '.', period, at);
+    bang = nextOf(chars, '!', bang, at);
+    question = nextOf(chars, '?', question, at);
+    ellipsis = nextOf(chars, '\u2026', ellipsis, at);
+    const next = earlier(earlier(period, bang), earlier(question, ellipsis));
+    if (next < 0) break;
+    i = bs + next;
     const c = text.charCodeAt(i);
     let j = i + 1;
     while (j < be && isTerminal(text.charCodeAt(j))) j++;

@@ -161,7 +161,8 @@ describe('segment: blocks', () => {
 
   it('splits each block as it splits it alone, whichever blocks were split before it', () => {
     // Sentence ends are searched for once per character, from where the last search left off
-    // (a "!" found far ahead serves every period before it): skipped blocks must not matter.
+    // (a "!" found further on serves every period before it): no search may reach into a block
+    // split before or after it.
     const parts = ['Plain words here.', 'Why now?', 'Stop! Go.', 'Wait… Then what.', 'Jan. 7 came.'];
     const text = Array.from({ length: 40 }, (_, i) => {
       const part = parts[(i * 7) % parts.length]!;
