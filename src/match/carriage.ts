@@ -25,8 +25,12 @@ function isBlank(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
 }
 
-/** What `quoteRegions` looks at: " ' and everything from « up (curly marks), and q for "quote". */
-const QUOTE_SCAN = /["'qQ\u00ab-\uffff]/g;
+/**
+ * What `quoteRegions` looks at: " ' « » ‘ ’ “ ” „ ‟, and q for "quote". No other character
+ * changes a region, and a class of these few is scanned about twice as fast as one of everything
+ * from « up (dashes, accents and ellipses are common in news).
+ */
+const QUOTE_SCAN = /["'qQ\u00ab\u00bb\u2018\u2019\u201c-\u201f]/g;
 
 /**
  * Quoted regions of text[from, to) (one block) as flat [start, end) pairs of the words between

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -33,7 +34,67 @@ function quoted(text: string): string[] {
   return out;
 }
 
+/**
+ * `quoteRegions` as first written, visiting every character from « up: the scan now jumps only
+ * to the marks that change a region, which must give the same regions.
+ */
+function referenceRegions(text: string, from: number, to: number): number[] {
+  const word = (c: number): boolean =>
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 0xc0 && ![0x201c, 0x201d, 0x2018, 0x2019, 0xab, 0xbb].includes(c));
+  const blank = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+  const opens = (c: number): boolean => [0x201c, 0x201e, 0x201f, 0xab].includes(c);
+  const out: number[] = [];
+  let open = -1;
+  let single = -1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 0x22 || c === 0x27 || c >= 0xab)) continue;
+    const prev = i > from ? text.charCodeAt(i - 1) : 32;
+    const next = i + 1 < to ? text.charCodeAt(i + 1) : 32;
+    if (opens(c)) {
+      if (open < 0) {
+        single = -1;
+        open = i + 1;
+      }
+    } else if (c === 0x201d || c === 0xbb) {
+      if (open >= 0) {
+        out.push(open, i);
+        open = -1;
+      }
+    } else if (c === 0x22) {
+      if (open < 0) {
+        single = -1;
+        open = i + 1;
+      } else if (!(blank(prev) && (word(next) || opens(next)))) {
+        out.push(open, i);
+        open = -1;
+      }
+    } else if (open < 0 && (c === 0x2018 || c === 0x27) && !word(prev) && word(next)) {
+      if (single < 0) single = i + 1;
+    } else if (open < 0 && single >= 0 && (c === 0x2019 || c === 0x27) && !word(next)) {
+      out.push(single, i);
+      single = -1;
+    }
+  }
+  if (open >= 0) out.push(open, to);
+  return out;
+}
+
 describe('quoteRegions', () => {
+  it('gives the regions a visit of every character gives', () => {
+    const chars = [...'ab Z.,\'"“”„‟«»‘’—–…é·‹›‚‛\u00a0\u2032\u3000'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 40 }), (cs) => {
+        const text = cs.join('');
+        expect(quoteRegions(text, 0, text.length)).toEqual(referenceRegions(text, 0, text.length));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('finds curly and straight quotes', () => {
     expect(quoted('He said “go home” and "leave now" today.')).toEqual(['go home', 'leave now']);
   });
