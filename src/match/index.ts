@@ -469,10 +469,58 @@ function sentencesHaveFacts(
   return false;
 }
 
+/** The phrase hits of a sentence of a block linked through facts that holds none (shared: only read). */
+const NO_HITS: readonly number[] = [];
+
+/**
+ * Deals the hits of a block linked through facts (`sc.hits`, and `sc.order`, both left by
+ * `sentencesHaveFacts`) out to its sentences [s0, s1): planned[s] gets sentence s's hits in the
+ * order of the block's (anchor position, then phrase id), which is the order a search of the
+ * sentence gives them in, so the linker takes them instead of searching the sentence again.
+ */
+function dealHits(
+  sc: BlockScratch,
+  view: { starts: Uint32Array },
+  starts: Uint32Array,
+  ends: Uint32Array,
+  s0: number,
+  s1: number,
+  planned: (readonly number[] | undefined)[],
+): void {
+  const { hits, order, sentenceHits: at } = sc;
+  const tokStarts = view.starts;
+  let o = 0;
+  for (let s = s0; s < s1; s++) {
+    const end = ends[s]!;
+    while (o < order.length && tokStarts[hits[order[o]! + 1]!]! < starts[s]!) o++;
+    at.length = 0;
+    for (; o < order.length && tokStarts[hits[order[o]! + 1]!]! < end; o++) {
+      const h = order[o]!;
+      if (tokStarts[hits[h + 2]! - 1]! >= end) continue;
+      // Back in the block's order (by position in `hits`): a few, nearly in order already.
+      let k = at.length;
+      at.push(h);
+      for (; k > 0 && at[k - 1]! > h; k--) at[k] = at[k - 1]!;
+      at[k] = h;
+    }
+    if (at.length === 0) {
+      planned[s] = NO_HITS;
+      continue;
+    }
+    const list: number[] = [];
+    for (let k = 0; k < at.length; k++) {
+      const h = at[k]!;
+      list.push(hits[h]!, hits[h + 1]!, hits[h + 2]!);
+    }
+    planned[s] = list;
+  }
+}
+
 /**
  * `blockKind` (given the block's noted positions planned[p0 .. p1 - 1]), with a Facts block
  * settled by its sentences. A block found to link has its sentences added to `sentences` (the
- * linker's segmentation); the others leave it as it was.
+ * linker's segmentation), and when it links through facts, each sentence's phrase hits put in
+ * `hitsOf` (see `dealHits`); the others leave both as they were.
  */
 function planBlock(
   ix: MatcherIndex,
@@ -487,14 +535,17 @@ function planBlock(
   blocks: { starts: Uint32Array; ends: Uint32Array },
   b: number,
   sentences: SentenceBuilder,
+  hitsOf: (readonly number[] | undefined)[],
 ): BlockKind.Skip | BlockKind.Names | BlockKind.Link {
   if (to <= from) return BlockKind.Skip;
   const kind = blockKind(ix, sc, view, from, to, planned, p0, p1);
   if (kind === BlockKind.Skip || kind === BlockKind.Names) return kind;
   const first = sentences.add(text, blocks, b);
   if (kind === BlockKind.Link) return kind;
-  if (sentencesHaveFacts(ix, sc, view, sentences.starts, sentences.ends, first, sentences.count))
+  if (sentencesHaveFacts(ix, sc, view, sentences.starts, sentences.ends, first, sentences.count)) {
+    dealHits(sc, view, sentences.starts, sentences.ends, first, sentences.count, hitsOf);
     return BlockKind.Link;
+  }
   sentences.dropFrom(first);
   return sc.names ? BlockKind.Names : BlockKind.Skip;
 }
@@ -507,6 +558,8 @@ interface BlockPlan {
   names: number[];
   namesFrom: number[];
   namesTo: number[];
+  /** Per sentence of a block linked through facts, its phrase hits (see `dealHits`). */
+  hits: (readonly number[] | undefined)[];
 }
 
 /** Sorts the blocks of a whole-text view (read by the first pass, block by block) by `planBlock`. */
@@ -518,7 +571,7 @@ function planBlocks(
   view: IdTokens,
 ): BlockPlan {
   const sentences = new SentenceBuilder();
-  const plan: Omit<BlockPlan, 'seg'> = { names: [], namesFrom: [], namesTo: [] };
+  const plan: Omit<BlockPlan, 'seg'> = { names: [], namesFrom: [], namesTo: [], hits: [] };
   const blockEnds = view.blockEnds;
   // The positions the first pass noted for this plan's marks (it is always given them).
   if (view.planMarks !== sc.planMarks) throw new Error('planBlocks: the view was read with other plan marks');
@@ -527,7 +580,8 @@ function planBlocks(
     const to = blockEnds[b]!;
     const p0 = p;
     p = plannedEnds[b]!;
-    if (planBlock(ix, sc, view, from, to, planned, p0, p, text, blocks, b, sentences) === BlockKind.Names) {
+    const kind = planBlock(ix, sc, view, from, to, planned, p0, p, text, blocks, b, sentences, plan.hits);
+    if (kind === BlockKind.Names) {
       plan.names.push(b);
       plan.namesFrom.push(from);
       plan.namesTo.push(to);
@@ -566,7 +620,7 @@ function* linkPlanned(
     const tokFrom = lowerBound(view.starts, start, Math.max(tokPtr, blockFrom), blockTo);
     const tokTo = lowerBound(view.starts, end, tokFrom, blockTo);
     tokPtr = tokTo;
-    yield linker.linkSentences(s0, s1, view, tokFrom, tokTo);
+    yield linker.linkSentences(s0, s1, view, tokFrom, tokTo, seg, plan.hits);
   }
 }
 
@@ -753,6 +807,7 @@ export function createMatcher(dataset: Dataset): Matcher {
       // the whole page: a step ends after `per` passages or STEP_CHARS characters read.
       const linker = new Linker(ix, text, segmentBlocks(text, blocks, []));
       const sentences = new SentenceBuilder();
+      const hitsOf: (readonly number[] | undefined)[] = [];
       let out: ClaimMatch[] = [];
       let passages = 0;
       let chars = 0;
@@ -762,6 +817,7 @@ export function createMatcher(dataset: Dataset): Matcher {
         chars += be - bs;
         const view = viewOf(ix, text, bs, be);
         sentences.dropFrom(0);
+        hitsOf.length = 0;
         const sc = scratch();
         sc.planned.clear();
         plannedIn(sc.planMarks, view.ids, 0, view.ids.length, sc.planned);
@@ -778,6 +834,7 @@ export function createMatcher(dataset: Dataset): Matcher {
           blocks,
           b,
           sentences,
+          hitsOf,
         );
         if (kind === BlockKind.Names) linker.skipBlock(b, view, 0, view.ids.length);
         else if (kind === BlockKind.Link) {
@@ -788,7 +845,7 @@ export function createMatcher(dataset: Dataset): Matcher {
             const tokFrom = lowerBound(view.starts, r.start, tokPtr);
             const tokTo = lowerBound(view.starts, r.end, tokFrom);
             tokPtr = tokTo;
-            for (const m of linker.linkSentences(r.s0, r.s1, view, tokFrom, tokTo, seg)) out.push(m);
+            for (const m of linker.linkSentences(r.s0, r.s1, view, tokFrom, tokTo, seg, hitsOf)) out.push(m);
             if (++passages === per) {
               yield out;
               out = [];

@@ -209,7 +209,7 @@ export class Linker {
   private regions: number[] = [];
   private readonly diffCache = new Map<string, DiffOp[]>();
   /** The last sentence's phrase hits (see `analyzeSentence`). */
-  private hits: number[] = [];
+  private hits: readonly number[] = [];
   /** The sentence whose tokens `tokensCopy` holds (see `sentenceTokens`). */
   private tokensOf: SentenceResult | undefined;
   private tokensCopy: SentenceTokens | undefined;
@@ -234,7 +234,8 @@ export class Linker {
   /**
    * Links sentences [s0, s1) of one passage; `tok` holds their tokens in [tokFrom, tokTo).
    * `seg` numbers the sentences when it is not the linker's own (a block segmented on its own;
-   * its block ranges must be the same text's).
+   * its block ranges must be the same text's). `planned[s]`, where given, is sentence s's phrase
+   * hits as its own search would find them (see `analyzeSentence`).
    */
   linkSentences(
     s0: number,
@@ -243,9 +244,10 @@ export class Linker {
     tokFrom: number,
     tokTo: number,
     seg: Segmentation = this.seg,
+    planned?: readonly (readonly number[] | undefined)[],
   ): ClaimMatch[] {
     this.seg = seg;
-    const results = this.readPassage(seg, s0, s1, tok, tokFrom, tokTo);
+    const results = this.readPassage(seg, s0, s1, tok, tokFrom, tokTo, planned);
     this.speakers.resolve(results, tok);
     const out: ClaimMatch[] = [];
     for (const r of results) {
@@ -289,6 +291,7 @@ export class Linker {
     tok: TokenView,
     tokFrom: number,
     tokTo: number,
+    planned?: readonly (readonly number[] | undefined)[],
   ): SentenceResult[] {
     const results: SentenceResult[] = [];
     const starts = tok.starts; // read once: `tok` is a view of one of several classes
@@ -303,7 +306,7 @@ export class Linker {
       results.push(
         isLinkLine(this.text, start)
           ? emptySentence(from, ptr, start, end, block)
-          : this.analyzeSentence(tok, from, ptr, start, end, block),
+          : this.analyzeSentence(tok, from, ptr, start, end, block, undefined, planned?.[s]),
       );
     }
     // Quotes and speakers only where they can matter: sentences naming an actor (antecedents
@@ -316,7 +319,11 @@ export class Linker {
     return results;
   }
 
-  /** Finds the claims and speakers of one sentence (token range [from, to)). */
+  /**
+   * Finds the claims and speakers of one sentence (token range [from, to)). `planned`, when
+   * given, is the sentence's phrase hits, found by the caller's search of its block (the block
+   * plan in index.ts): the same hits in the same order as a search of the sentence.
+   */
   analyzeSentence(
     tok: TokenView,
     from: number,
@@ -325,15 +332,21 @@ export class Linker {
     end: number,
     block: number,
     partials?: Map<number, PartialEvidence>,
+    planned?: readonly number[],
   ): SentenceResult {
     const ix = this.ix;
     // The sentence's phrase hits (pid, start, end triples), chained by phrase through `next`.
     const sc = this.sc;
     const gen = ++sc.generation;
-    // A new list per sentence: emptying the last one (length = 0) is a runtime call that drops
-    // its storage all the same.
-    const hits: number[] = (this.hits = []);
-    ix.linkPhrases.scanInto(tok.ids, tok.breaks, from, to, hits);
+    let hits: readonly number[];
+    if (planned !== undefined) hits = this.hits = planned;
+    else {
+      // A new list per sentence: emptying the last one (length = 0) is a runtime call that
+      // drops its storage all the same.
+      const found: number[] = (this.hits = []);
+      ix.linkPhrases.scanInto(tok.ids, tok.breaks, from, to, found);
+      hits = found;
+    }
     const textLimit = partials === undefined ? MAX_EVALUATED : Infinity;
     // Below this coverage a printed text is neither an exact nor a near quote (rank wants all).
     const minCoverage = partials === undefined ? Math.min(EXACT_COVERAGE, NEAR_COVERAGE) : 0;

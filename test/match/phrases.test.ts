@@ -110,7 +110,9 @@ describe('PhraseSet.scanInto', () => {
         fc.array(fc.integer({ min: -1, max: WORDS.length - 1 }), { maxLength: 60 }),
         fc.array(fc.boolean(), { maxLength: 60 }),
         fc.nat(),
-        (agents, fillers, page, cuts, shift) => {
+        fc.nat(),
+        fc.nat(),
+        (agents, fillers, page, cuts, shift, cutA, cutB) => {
           const set = phraseSet([...fillers, ...agents]);
           const ids = Int32Array.from(page, (w) =>
             w < 0 ? -1 : set.phrases.length > 0 ? idOf(set, WORDS[w]!) : -1,
@@ -120,6 +122,17 @@ describe('PhraseSet.scanInto', () => {
           const out: number[] = [];
           set.scanInto(ids, breaks, from, ids.length, out);
           expect(out).toEqual(referenceScan(set, ids, breaks, from, ids.length));
+          // A search bounded by [lo, hi) inside [from, to) finds exactly the hits of [from, to)
+          // lying in it, in the same order (the linker takes a sentence's hits from its block's).
+          const span = ids.length - from + 1;
+          const lo = from + (cutA % span);
+          const hi = lo + (cutB % (ids.length - lo + 1));
+          const inside: number[] = [];
+          set.scanInto(ids, breaks, lo, hi, inside);
+          const dealt: number[] = [];
+          for (let h = 0; h < out.length; h += 3)
+            if (out[h + 1]! >= lo && out[h + 2]! <= hi) dealt.push(out[h]!, out[h + 1]!, out[h + 2]!);
+          expect(inside).toEqual(dealt);
           // Visiting only the anchor words' positions (as the first pass notes them) finds the same.
           const at: number[] = [];
           set.scanAt(anchoredIn(set, ids), ids, breaks, at);

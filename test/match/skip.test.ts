@@ -259,6 +259,18 @@ describe.skipIf(dataset === undefined)('skipping blocks: the rules', () => {
     expect([...read]).toEqual([stated]);
   });
 
+  it('searches a block linked through facts for phrases once: its sentences get the plan’s hits', () => {
+    const stated =
+      'Officers closed the road. Neighbors said the shooting happened on a quiet street of family homes.';
+    const input = blocksPage([stated]);
+    const reference = linkEveryBlock(input);
+    expect(reference.map((m) => m.claimId)).toContain('residential-neighborhood');
+    const scan = vi.spyOn(PhraseSet.prototype, 'scanInto');
+    // Uncached linkSteps: no recognizer scan, so the only phrase search is the block plan's.
+    expect([...createMatcher(dataset!).linkSteps(input)].flat()).toEqual(reference);
+    expect(scan).toHaveBeenCalledTimes(1);
+  });
+
   it('links a block through the fewest shingles a sentence needs to share with a printed text', () => {
     const input = blocksPage([PARAGRAPHS[14]!, PARAGRAPHS[18]!, PARAGRAPHS[15]!]);
     const reference = linkEveryBlock(input);
