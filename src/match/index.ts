@@ -476,7 +476,9 @@ const NO_HITS: readonly number[] = [];
  * Deals the hits of a block linked through facts (`sc.hits`, and `sc.order`, both left by
  * `sentencesHaveFacts`) out to its sentences [s0, s1): planned[s] gets sentence s's hits in the
  * order of the block's (anchor position, then phrase id), which is the order a search of the
- * sentence gives them in, so the linker takes them instead of searching the sentence again.
+ * sentence gives them in, so the linker takes them instead of searching the sentence again. A
+ * block gets here only when `blockKind` found no printed text with enough shingles in it, so
+ * given hits also tell the linker that its sentences need no text scan (see `analyzeSentence`).
  */
 function dealHits(
   sc: BlockScratch,

@@ -42,7 +42,7 @@ import {
 } from './facts';
 import { segmentBlocks, type Segmentation } from './segment';
 import { IntList } from './phrases';
-import { TextScanner, align } from './texts';
+import { TextScanner, align, type TextMatch } from './texts';
 
 /** Tokens of the text being linked (the whole page, or one passage), with dataset ids. */
 export interface TokenView {
@@ -105,6 +105,7 @@ const EMPTY = new Uint8Array(0);
 // after analyzeSentence made them).
 const NO_CANDIDATES: Candidate[] = [];
 const NO_SUBJECTS: SubjectHit[] = [];
+const NO_TEXT_MATCHES: readonly TextMatch[] = [];
 
 /** , ; : ( ) [ ] " “ ” — – … « » end a clause. */
 function isClausePunct(c: number): boolean {
@@ -322,7 +323,10 @@ export class Linker {
   /**
    * Finds the claims and speakers of one sentence (token range [from, to)). `planned`, when
    * given, is the sentence's phrase hits, found by the caller's search of its block (the block
-   * plan in index.ts): the same hits in the same order as a search of the sentence.
+   * plan in index.ts): the same hits in the same order as a search of the sentence. The caller
+   * then also vouches that no printed text shares enough shingles with the block
+   * (`enoughShingles`) to be aligned, so none does with the sentence either (counts only grow
+   * from sentence to block), and the text scan, which returns only such texts, is skipped.
    */
   analyzeSentence(
     tok: TokenView,
@@ -339,18 +343,21 @@ export class Linker {
     const sc = this.sc;
     const gen = ++sc.generation;
     let hits: readonly number[];
-    if (planned !== undefined) hits = this.hits = planned;
-    else {
+    let textMatches: readonly TextMatch[];
+    if (planned !== undefined) {
+      hits = this.hits = planned;
+      textMatches = NO_TEXT_MATCHES;
+    } else {
       // A new list per sentence: emptying the last one (length = 0) is a runtime call that
       // drops its storage all the same.
       const found: number[] = (this.hits = []);
       ix.linkPhrases.scanInto(tok.ids, tok.breaks, from, to, found);
       hits = found;
+      const textLimit = partials === undefined ? MAX_EVALUATED : Infinity;
+      // Below this coverage a printed text is neither an exact nor a near quote (rank wants all).
+      const minCoverage = partials === undefined ? Math.min(EXACT_COVERAGE, NEAR_COVERAGE) : 0;
+      textMatches = sc.scanner.scan(tok.ids, from, to, textLimit, minCoverage);
     }
-    const textLimit = partials === undefined ? MAX_EVALUATED : Infinity;
-    // Below this coverage a printed text is neither an exact nor a near quote (rank wants all).
-    const minCoverage = partials === undefined ? Math.min(EXACT_COVERAGE, NEAR_COVERAGE) : 0;
-    const textMatches = sc.scanner.scan(tok.ids, from, to, textLimit, minCoverage);
     // Most sentences of a long page share no phrase and no printed text with the dataset.
     if (hits.length === 0 && textMatches.length === 0) return emptySentence(from, to, start, end, block);
     if (sc.next.length < hits.length / 3) sc.next = new Int32Array(hits.length);

@@ -11,6 +11,7 @@ import { buildIndex, parseDataset } from '../../src/match/build';
 import { createMatcher } from '../../src/match/index';
 import { tokenizeRanges } from '../../src/match/normalize';
 import { PhraseSet } from '../../src/match/phrases';
+import { TextScanner } from '../../src/match/texts';
 import type { ClaimMatch, TextInput } from '../../src/match/types';
 import { dataset } from './dataset';
 import { linkEveryBlock as linkEveryBlockWith, mixedPage as mixedPageOf } from './reference';
@@ -259,16 +260,34 @@ describe.skipIf(dataset === undefined)('skipping blocks: the rules', () => {
     expect([...read]).toEqual([stated]);
   });
 
-  it('searches a block linked through facts for phrases once: its sentences get the plan’s hits', () => {
+  it('searches a block linked through facts once, for phrases only: its sentences get the plan’s hits', () => {
     const stated =
       'Officers closed the road. Neighbors said the shooting happened on a quiet street of family homes.';
     const input = blocksPage([stated]);
     const reference = linkEveryBlock(input);
     expect(reference.map((m) => m.claimId)).toContain('residential-neighborhood');
     const scan = vi.spyOn(PhraseSet.prototype, 'scanInto');
+    const texts = vi.spyOn(TextScanner.prototype, 'scan');
     // Uncached linkSteps: no recognizer scan, so the only phrase search is the block plan's.
     expect([...createMatcher(dataset!).linkSteps(input)].flat()).toEqual(reference);
     expect(scan).toHaveBeenCalledTimes(1);
+    expect(texts).not.toHaveBeenCalled();
+  });
+
+  it('links a block with enough facts through its shingles when it has enough, so its quotes are looked for', () => {
+    // One block with the facts of "residential-neighborhood" in one sentence and the fewest
+    // shingles of a printed excerpt in the other: were it linked through facts, the linker
+    // would skip its text scan and lose the near quote.
+    const stated = 'Neighbors said the shooting happened on a quiet street of family homes.';
+    const input = blocksPage([`${stated} ${PARAGRAPHS[18]!}`]);
+    const reference = linkEveryBlock(input);
+    expect(reference.map((m) => [m.claimId, m.reason])).toEqual(
+      expect.arrayContaining([
+        ['residential-neighborhood', expect.any(String)],
+        ['fatal-shooting', 'near-quote'],
+      ]),
+    );
+    for (const got of everyWay(input, 1)) expect(got).toEqual(reference);
   });
 
   it('links a block through the fewest shingles a sentence needs to share with a printed text', () => {
