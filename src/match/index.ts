@@ -80,8 +80,12 @@ interface BlockScratch {
   touched: IntList;
   /** The phrase hits of the block `blockKind` last searched (left for `sentencesHaveFacts`). */
   hits: number[];
-  /** Scratch for `sentencesHaveFacts`: hit offsets in order of start, one sentence's hits. */
+  /**
+   * Scratch for `sentencesHaveFacts` and `dealHits`: hit offsets in order of start, one
+   * sentence's hit offsets (`hitsIn`), and its hits.
+   */
   order: number[];
+  inSentence: number[];
   sentenceHits: number[];
   phrases: IntList;
   /** Did the block `blockKind` last judged name an actor? (Read after it returns Facts.) */
@@ -205,6 +209,7 @@ function blockScratch(ix: MatcherIndex): BlockScratch {
     touched: new IntList(),
     hits: [],
     order: [],
+    inSentence: [],
     sentenceHits: [],
     phrases: new IntList(),
     names: false,
@@ -439,7 +444,7 @@ function sentencesHaveFacts(
   s0: number,
   s1: number,
 ): boolean {
-  const { hits, order, sentenceHits } = sc;
+  const { hits, order, inSentence, sentenceHits } = sc;
   // Hits by start. They come in anchor order and start at most a phrase's span before their
   // anchor, so they are nearly sorted: an insertion sort does a few moves where
   // `Array.prototype.sort` with a comparator costs a call per comparison.
@@ -451,22 +456,35 @@ function sentencesHaveFacts(
     for (; k > 0 && hits[order[k - 1]! + 1]! > start; k--) order[k] = order[k - 1]!;
     order[k] = h;
   }
-  // A sentence's tokens, as the linker takes them, are those starting inside it: a hit lies in
-  // sentence s when its first and last tokens start in [starts[s], ends[s]). The sentences are
-  // walked along with the hits, not with the block's tokens.
-  const tokStarts = view.starts;
-  let o = 0;
-  for (let s = s0; s < s1 && o < order.length; s++) {
-    const end = ends[s]!;
-    while (o < order.length && tokStarts[hits[order[o]! + 1]!]! < starts[s]!) o++;
+  // The sentences are walked along with the hits, not with the block's tokens.
+  for (let s = s0, o = 0; s < s1 && o < order.length; s++) {
+    o = hitsIn(sc, view.starts, starts[s]!, ends[s]!, o);
+    if (inSentence.length === 0) continue;
     sentenceHits.length = 0;
-    for (; o < order.length && tokStarts[hits[order[o]! + 1]!]! < end; o++) {
-      const h = order[o]!;
-      if (tokStarts[hits[h + 2]! - 1]! < end) sentenceHits.push(hits[h]!, hits[h + 1]!, hits[h + 2]!);
+    for (let k = 0; k < inSentence.length; k++) {
+      const h = inSentence[k]!;
+      sentenceHits.push(hits[h]!, hits[h + 1]!, hits[h + 2]!);
     }
-    if (sentenceHits.length > 0 && enoughFactsIn(ix, sc, sentenceHits)) return true;
+    if (enoughFactsIn(ix, sc, sentenceHits)) return true;
   }
   return false;
+}
+
+/**
+ * Puts in `sc.inSentence` the offsets (in `sc.hits`, in order of start) of the block's hits that
+ * lie in the sentence [start, end), looking at `sc.order` from o on; returns where the next
+ * sentence's look starts. A sentence's tokens, as the linker takes them, are those starting
+ * inside it, so a hit lies in it when its first and last tokens start in [start, end).
+ */
+function hitsIn(sc: BlockScratch, tokStarts: Uint32Array, start: number, end: number, o: number): number {
+  const { hits, order, inSentence } = sc;
+  inSentence.length = 0;
+  while (o < order.length && tokStarts[hits[order[o]! + 1]!]! < start) o++;
+  for (; o < order.length && tokStarts[hits[order[o]! + 1]!]! < end; o++) {
+    const h = order[o]!;
+    if (tokStarts[hits[h + 2]! - 1]! < end) inSentence.push(h);
+  }
+  return o;
 }
 
 /** The phrase hits of a sentence of a block linked through facts that holds none (shared: only read). */
@@ -489,19 +507,13 @@ function dealHits(
   s1: number,
   planned: (readonly number[] | undefined)[],
 ): void {
-  const { hits, order, sentenceHits: at } = sc;
-  const tokStarts = view.starts;
-  let o = 0;
-  for (let s = s0; s < s1; s++) {
-    const end = ends[s]!;
-    while (o < order.length && tokStarts[hits[order[o]! + 1]!]! < starts[s]!) o++;
-    at.length = 0;
-    for (; o < order.length && tokStarts[hits[order[o]! + 1]!]! < end; o++) {
-      const h = order[o]!;
-      if (tokStarts[hits[h + 2]! - 1]! >= end) continue;
-      // Back in the block's order (by position in `hits`): a few, nearly in order already.
-      let k = at.length;
-      at.push(h);
+  const { hits, inSentence: at } = sc;
+  for (let s = s0, o = 0; s < s1; s++) {
+    o = hitsIn(sc, view.starts, starts[s]!, ends[s]!, o);
+    // Back in the block's order (by position in `hits`): a few, nearly in order already.
+    for (let a = 1; a < at.length; a++) {
+      const h = at[a]!;
+      let k = a;
       for (; k > 0 && at[k - 1]! > h; k--) at[k] = at[k - 1]!;
       at[k] = h;
     }
