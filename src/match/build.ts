@@ -106,8 +106,13 @@ export interface MatcherIndex {
    * scans need the count of every text they touch, and reading it here costs no object read.
    */
   shingles: Map<number, Int32Array>;
-  /** A bit per (shingle hash & SHINGLE_BITS_MASK): most page shingles miss, without a Map lookup. */
+  /**
+   * A bit per (shingle hash & shingleMask), for the block plan: most page shingles miss without
+   * a Map lookup. 16 bits a shingle, at least 4 K bits, so a small dataset's filter stays in the
+   * L1 cache; at most SHINGLE_BITS_MASK + 1 bits (128 KB) for huge datasets.
+   */
   shingleBits: Uint8Array;
+  shingleMask: number;
   /** word id → claims whose statement/excerpts use it (rank only). */
   wordClaims: Map<number, number[]>;
   recognizer: Recognizer;
@@ -479,8 +484,11 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
     });
     shingles.set(h, pairs);
   }
-  const shingleBits = new Uint8Array((SHINGLE_BITS_MASK + 1) >>> 3);
-  for (const h of shingles.keys()) shingleBits[(h & SHINGLE_BITS_MASK) >>> 3]! |= 1 << (h & 7);
+  let shingleMask = (1 << 12) - 1;
+  while (shingleMask < 16 * shingles.size && shingleMask < SHINGLE_BITS_MASK)
+    shingleMask = 2 * shingleMask + 1;
+  const shingleBits = new Uint8Array((shingleMask + 1) >>> 3);
+  for (const h of shingles.keys()) shingleBits[(h & shingleMask) >>> 3]! |= 1 << (h & 7);
 
   return {
     dataset,
@@ -505,6 +513,7 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
     texts,
     shingles,
     shingleBits,
+    shingleMask,
     wordClaims,
     recognizer,
     outletNames,

@@ -21,7 +21,7 @@ import { tokenize } from './normalize';
 import { SentenceBuilder, blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
 import { enoughFacts } from './facts';
 import { IntList } from './phrases';
-import { SHINGLE_BITS_MASK, enoughShingles, shingleHash } from './texts';
+import { enoughShingles, shingleHash } from './texts';
 
 // The contract types, and the building blocks the scan CLI, the evaluation and tests use.
 export type * from './types';
@@ -101,13 +101,6 @@ interface BlockScratch {
   planMarks: Uint8Array;
   /** The noted positions of a block of tokens that did not come from the first pass. */
   planned: IntList;
-  /**
-   * A bit per (shingle hash & shingleMask) of the printed texts: `ix.shingleBits` made small
-   * enough to stay in the L1 cache (16 bits a shingle). The pass's shingle marks already leave
-   * only the page shingles whose words all occur in the right places of printed texts.
-   */
-  shingleBits: Uint8Array;
-  shingleMask: number;
   /** The gate phrases anchored on each token id: pids gatePids[gateStart[id]] .. [gateStart[id + 1] - 1]. */
   gateStart: Uint32Array;
   gatePids: Int32Array;
@@ -182,17 +175,10 @@ function blockScratch(ix: MatcherIndex): BlockScratch {
       planMarks[t.ids[i + 2]! + 1]! |= PLAN_THIRD;
     }
   }
-  let shingleMask = (1 << 12) - 1;
-  while (shingleMask < 16 * ix.shingles.size && shingleMask < SHINGLE_BITS_MASK)
-    shingleMask = 2 * shingleMask + 1;
-  const shingleBits = new Uint8Array((shingleMask + 1) >>> 3);
-  for (const h of ix.shingles.keys()) shingleBits[(h & shingleMask) >>> 3]! |= 1 << (h & 7);
   return {
     anchorFlags,
     planMarks,
     planned: new IntList(),
-    shingleBits,
-    shingleMask,
     gateStart,
     gatePids,
     wordGen: new Uint32Array(size),
@@ -258,7 +244,8 @@ function blockKind(
   const gen = ++sc.gen;
   const { textGen, textHits } = sc;
   const ids = view.ids;
-  const { anchorFlags, wordGen, gateAt, shingleBits, shingleMask } = sc;
+  const { anchorFlags, wordGen, gateAt } = sc;
+  const { shingleBits, shingleMask } = ix;
   const shingles = ix.shingles;
   let names = false;
   // Where the gate anchor words are, and which fact anchor words the block has: `mayHaveFacts`

@@ -6,7 +6,7 @@ import type { IndexedText } from './build';
 import { popcount } from './facts';
 import { IntList } from './phrases';
 
-/** Size of the shingle bit filter: 2^20 bits (128 KB) keeps it sparse for 10,000 claims. */
+/** The largest shingle bit filter (`MatcherIndex.shingleBits`): 2^20 bits (128 KB) keeps it sparse for 10,000 claims. */
 export const SHINGLE_BITS_MASK = (1 << 20) - 1;
 
 /** Three-word shingle hash; collisions only add candidates, which the alignment then rejects. */
