@@ -19,7 +19,7 @@ import {
 } from './firstpass';
 import { tokenize } from './normalize';
 import { SentenceBuilder, blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
-import { enoughFacts } from './facts';
+import { enoughFacts, enoughFactsIn, factScratch, sentencesMayHaveFacts, type FactScratch } from './facts';
 import { IntList } from './phrases';
 import { enoughShingles, shingleHash } from './texts';
 
@@ -68,17 +68,10 @@ function lowerBound(starts: Uint32Array, offset: number, lo = 0, hi = starts.len
 }
 
 /** Per-claim, per-phrase and per-text scratch for `blockKind`, reset by generation stamps. */
-interface BlockScratch {
-  gen: number;
-  claimGen: Uint32Array;
-  masks: Uint32Array;
-  phraseGen: Uint32Array;
+interface BlockScratch extends FactScratch {
   textGen: Uint32Array;
   textHits: Uint32Array;
-  /** Per claim: the generation of the last sentence (in `enoughFactsIn`) with a veto of it. */
-  vetoGen: Uint32Array;
-  touched: IntList;
-  /** The phrase hits of the block `blockKind` last searched (left for `sentencesHaveFacts`). */
+  /** The phrase hits of the block `blockKind` last searched (for `planBlock` to judge its sentences by). */
   hits: number[];
   /**
    * Scratch for `sentencesHaveFacts` and `dealHits`: hit offsets in order of start, one
@@ -87,7 +80,6 @@ interface BlockScratch {
   order: number[];
   inSentence: number[];
   sentenceHits: number[];
-  phrases: IntList;
   /** Did the block `blockKind` last judged name an actor? (Read after it returns Facts.) */
   names: boolean;
   /** Per token id: ANCHOR_SPEAKER, ANCHOR_GATE, ANCHOR_FACT bits (one typed lookup per noted token in `blockKind`). */
@@ -185,19 +177,13 @@ function blockScratch(ix: MatcherIndex): BlockScratch {
     gateAt: new IntList(),
     factAnchorStart,
     factAnchors: Int32Array.from(factAnchors),
-    gen: 0,
-    claimGen: new Uint32Array(ix.claims.length),
-    masks: new Uint32Array(ix.claims.length),
-    phraseGen: new Uint32Array(ix.linkPhrases.phrases.length),
+    ...factScratch(ix),
     textGen: new Uint32Array(ix.texts.length),
     textHits: new Uint32Array(ix.texts.length),
-    vetoGen: new Uint32Array(ix.claims.length),
-    touched: new IntList(),
     hits: [],
     order: [],
     inSentence: [],
     sentenceHits: [],
-    phrases: new IntList(),
     names: false,
   };
 }
@@ -212,7 +198,8 @@ const enum BlockKind {
   Link = 2,
   /**
    * May hold enough facts of a claim (see `mayHaveFacts`): it links only if one of its sentences
-   * does (see `sentencesHaveFacts`), else it is Names or Skip (`names` says which).
+   * does (see `sentencesMayHaveFacts`, then `sentencesHaveFacts`), else it is Names or Skip
+   * (`names` says which).
    */
   Facts = 3,
 }
@@ -341,10 +328,8 @@ function mayHaveFacts(
 }
 
 /**
- * Leaves the phrase hits of tokens [from, to) in `sc.hits` for `sentencesHaveFacts`. (Whether
- * they give a claim enough facts over the whole block is not asked first: `mayHaveFacts` lets
- * through few blocks that lack them, and splitting those few into sentences costs less than
- * counting the facts of every block it lets through twice.)
+ * Leaves the phrase hits of tokens [from, to) in `sc.hits`, for `sentencesMayHaveFacts` and
+ * `sentencesHaveFacts`.
  */
 function phraseHits(
   ix: MatcherIndex,
@@ -356,60 +341,6 @@ function phraseHits(
   const hits = sc.hits;
   hits.length = 0;
   ix.linkPhrases.scanInto(view.ids, view.breaks, from, to, hits);
-}
-
-/**
- * Do the phrase hits of one sentence (phrase, start, end triples) give some claim enough facts
- * and no veto, as the linker's sentence test counts them? Only claims with a gate phrase among
- * them can; their facts come from the owners of each distinct phrase, and a claim with a veto
- * phrase among them is out.
- */
-function enoughFactsIn(ix: MatcherIndex, sc: BlockScratch, hits: readonly number[]): boolean {
-  const gen = ++sc.gen;
-  const { claimGen, masks, phraseGen, vetoGen, touched, phrases } = sc;
-  touched.clear();
-  phrases.clear();
-  for (let h = 0; h < hits.length; h += 3) {
-    const pid = hits[h]!;
-    if (phraseGen[pid] === gen) continue;
-    phraseGen[pid] = gen;
-    phrases.push(pid);
-    const vetoed = ix.phraseVetoes[pid];
-    if (vetoed !== undefined) for (let k = 0; k < vetoed.length; k++) vetoGen[vetoed[k]!] = gen;
-    const gates = ix.phraseGates[pid];
-    if (gates === undefined) continue;
-    for (let k = 0; k < gates.length; k++) {
-      const claim = gates[k]!;
-      if (claimGen[claim] !== gen) {
-        claimGen[claim] = gen;
-        masks[claim] = 0;
-        touched.push(claim);
-      }
-    }
-  }
-  if (touched.size === 0) return false;
-  const claims = touched.data;
-  for (let p = 0; p < phrases.size; p++) {
-    const pid = phrases.data[p]!;
-    const facts = ix.phraseFacts[pid];
-    if (facts === undefined) continue;
-    const dense = ix.phraseDense[pid];
-    if (dense !== undefined && touched.size < facts.length) {
-      for (let t = 0; t < touched.size; t++) masks[claims[t]!]! |= dense[claims[t]!]!;
-      continue;
-    }
-    for (let k = 0; k < facts.length; k++) {
-      const code = facts[k]!;
-      const claim = code >>> 5;
-      if (claimGen[claim] === gen) masks[claim]! |= 1 << (code & 31);
-    }
-  }
-  for (let t = 0; t < touched.size; t++) {
-    const claim = claims[t]!;
-    if (vetoGen[claim] === gen) continue;
-    if (enoughFacts(ix, claim, masks[claim]!)) return true;
-  }
-  return false;
 }
 
 /**
@@ -519,7 +450,8 @@ function dealHits(
 
 /**
  * `blockKind` (given the block's noted positions planned[p0 .. p1 - 1]), with a Facts block
- * settled by its sentences. A block found to link has its sentences added to `sentences` (the
+ * settled by its sentences: split only when `sentencesMayHaveFacts` cannot rule out that one of
+ * them has enough facts (most such blocks on a page link nothing). A block found to link has its sentences added to `sentences` (the
  * linker's segmentation), and when it links through facts, each sentence's phrase hits put in
  * `hitsOf` (see `dealHits`); the others leave both as they were.
  */
@@ -541,6 +473,11 @@ function planBlock(
   if (to <= from) return BlockKind.Skip;
   const kind = blockKind(ix, sc, view, from, to, planned, p0, p1);
   if (kind === BlockKind.Skip || kind === BlockKind.Names) return kind;
+  if (
+    kind === BlockKind.Facts &&
+    !sentencesMayHaveFacts(ix, sc, sc.hits, text, view.starts, blocks.starts[b]!, blocks.ends[b]!)
+  )
+    return sc.names ? BlockKind.Names : BlockKind.Skip;
   const first = sentences.add(text, blocks, b);
   if (kind === BlockKind.Link) return kind;
   if (sentencesHaveFacts(ix, sc, view, sentences.starts, sentences.ends, first, sentences.count)) {

@@ -395,6 +395,42 @@ function insideQuote(text: string, from: number, i: number): boolean {
   return open > 0 || straight % 2 === 1;
 }
 
+/**
+ * A stretch of block [bs, be) that lies in one sentence with the characters at p <= q, however
+ * the rules below decide, as [around[0], around[1]); false when none is known. A sentence ends
+ * only after a run of . ! ? … and the closers after it, so two places with no terminal between
+ * them are in one sentence when the first is neither a terminal nor a closer (it cannot then lie
+ * in the tail of an earlier run). The stretch reaches from p back to the end of the run before it
+ * (and its closers), and from q on to the next terminal, but no further than `left` and `right`
+ * (how far the caller needs to know). Blocks longer than MAX_SENTENCE_CHARS are left out: their
+ * sentences may be cut anywhere.
+ */
+export function oneSentenceAround(
+  text: string,
+  bs: number,
+  be: number,
+  p: number,
+  q: number,
+  left: number,
+  right: number,
+  around: Int32Array,
+): boolean {
+  if (be - bs > MAX_SENTENCE_CHARS) return false;
+  const cp = text.charCodeAt(p);
+  const cq = text.charCodeAt(q);
+  if (isTerminal(cp) || CLOSERS.has(cp) || isTerminal(cq) || CLOSERS.has(cq)) return false;
+  for (let k = p; k < q; k++) if (isTerminal(text.charCodeAt(k))) return false;
+  let from = p;
+  while (from > left && from > bs && !isTerminal(text.charCodeAt(from - 1))) from--;
+  // Leading closers may be the tail of a run: leave them out.
+  while (from < p && CLOSERS.has(text.charCodeAt(from))) from++;
+  let to = q;
+  while (to <= right && to < be && !isTerminal(text.charCodeAt(to))) to++;
+  around[0] = from;
+  around[1] = to;
+  return true;
+}
+
 function splitSentences(text: string, bs: number, be: number, block: number, out: Ranges): void {
   let s = bs;
   let frag = bs; // start of the current piece, after one-word exclamations kept in the sentence

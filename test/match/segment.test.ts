@@ -5,10 +5,14 @@ import {
   MAX_SENTENCE_CHARS,
   SentenceBuilder,
   blockRanges,
+  oneSentenceAround,
   segment,
   segmentBlocks,
 } from '../../src/match/segment';
 import type { TextInput } from '../../src/match/types';
+import { fillerParagraph } from '../../scripts/corpus/filler';
+import { createRng } from '../../scripts/corpus/prng';
+import { AP_SEED, WJ_SEED, seedText } from './dataset';
 
 function sentences(input: TextInput | string): string[] {
   const inp = typeof input === 'string' ? { text: input } : input;
@@ -214,5 +218,102 @@ describe('segment: blocks', () => {
     const ms = performance.now() - t0;
     expect(seg.sentenceCount).toBe(30_000);
     expect(ms).toBeLessThan(1000); // generous: the machine is shared; typical is ~15 ms
+  });
+});
+
+describe('segment: a stretch certainly in one sentence (oneSentenceAround)', () => {
+  // Pieces of text full of what the rules look at: ends, abbreviations, initials, decimals,
+  // closers, quotations, one-word exclamations, lowercase and capital words, line breaks.
+  const PIECES = [
+    'The mayor said',
+    'ice',
+    'agents left',
+    'Then',
+    'and then',
+    'Shame!',
+    'Why?',
+    'Why now?',
+    'U.S.',
+    'St.',
+    'J.',
+    'No. 5',
+    '3.5',
+    'posted on X.',
+    'Wait…',
+    '“We left.”',
+    '"Go!" he said.',
+    '(it ended.)',
+    'It’s over.',
+    '...',
+    '. ',
+    '!',
+    '?!',
+    '.”',
+    '’',
+    '\n',
+    'e.g. this',
+    'Yahoo!News',
+  ];
+
+  function generated(seed: number): string {
+    const rng = createRng(seed);
+    const parts: string[] = [];
+    for (let k = rng.int(1, 40); k > 0; k--) parts.push(rng.pick(PIECES));
+    return parts.join(rng.int(0, 5) === 0 ? '' : ' ');
+  }
+
+  it('gives only stretches that every split keeps in the sentence of both places', () => {
+    const blocks: string[] = [];
+    for (let seed = 1; seed <= 400; seed++) blocks.push(generated(seed));
+    const rng = createRng(7);
+    for (let k = 0; k < 200; k++) blocks.push(fillerParagraph(rng));
+    for (const p of `${seedText(WJ_SEED)}\n\n${seedText(AP_SEED)}`.split(/\n\s*\n/)) blocks.push(p);
+    const around = new Int32Array(2);
+    let stretches = 0;
+    let wide = 0;
+    for (const [n, block] of blocks.entries()) {
+      // Inside a page, so offsets are not block offsets.
+      const text = `Before it.\n\n${block}\n\nAfter it.`;
+      const bs = 'Before it.\n\n'.length;
+      const be = bs + block.length;
+      const seg = segment({ text, blocks: [0, bs, be + 2] });
+      // The sentence of each character (-1: none).
+      const owner = new Int32Array(text.length).fill(-1);
+      for (let s = 0; s < seg.sentenceCount; s++) owner.fill(s, seg.sentStarts[s]!, seg.sentEnds[s]!);
+      const local = createRng(n + 1);
+      for (let t = 0; t < 40; t++) {
+        const p = local.int(bs, be - 1);
+        const q = local.int(p, Math.min(be - 1, p + 30));
+        const left = local.int(bs, p);
+        const right = local.int(q, be - 1);
+        if (/\s/.test(text[p]!) || /\s/.test(text[q]!)) continue;
+        if (!oneSentenceAround(text, bs, be, p, q, left, right, around)) continue;
+        stretches++;
+        const from = around[0]!;
+        const to = around[1]!;
+        expect(from).toBeGreaterThanOrEqual(Math.max(bs, Math.min(left, p)));
+        expect(to).toBeLessThanOrEqual(Math.min(be, right + 1));
+        expect(from).toBeLessThanOrEqual(p);
+        expect(to).toBeGreaterThan(q);
+        if (to - from > q - p + 20) wide++;
+        const s = owner[p]!;
+        expect(s).toBeGreaterThanOrEqual(0);
+        let other = -1;
+        for (let x = from; x < to && other < 0; x++) if (!/\s/.test(text[x]!) && owner[x] !== s) other = x;
+        expect({ block, p, q, other }).toEqual({ block, p, q, other: -1 });
+      }
+    }
+    expect(stretches).toBeGreaterThan(5000);
+    expect(wide).toBeGreaterThan(1000);
+  });
+
+  it('knows nothing of a block longer than a sentence may be, or across an end', () => {
+    const around = new Int32Array(2);
+    const long = 'word '.repeat(MAX_SENTENCE_CHARS / 5 + 1);
+    expect(oneSentenceAround(long, 0, long.length, 5, 10, 0, long.length, around)).toBe(false);
+    const text = 'One thing. Two things.';
+    expect(oneSentenceAround(text, 0, text.length, 4, 15, 0, text.length, around)).toBe(false);
+    expect(oneSentenceAround(text, 0, text.length, 11, 15, 0, text.length, around)).toBe(true);
+    expect([...around]).toEqual([10, 21]);
   });
 });

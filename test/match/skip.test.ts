@@ -8,11 +8,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SpeakerTracker } from '../../src/match/attribution';
 import { Linker } from '../../src/match/link';
 import { buildIndex, parseDataset } from '../../src/match/build';
+import { enoughFactsIn, factScratch, sentencesMayHaveFacts } from '../../src/match/facts';
 import { createMatcher } from '../../src/match/index';
-import { tokenizeRanges } from '../../src/match/normalize';
+import { tokenize, tokenizeRanges } from '../../src/match/normalize';
 import { PhraseSet } from '../../src/match/phrases';
+import { blockRanges, segment } from '../../src/match/segment';
 import { TextScanner } from '../../src/match/texts';
 import type { ClaimMatch, TextInput } from '../../src/match/types';
+import { loadSplit } from '../../scripts/corpus/corpus';
+import { unrelatedPage } from '../../scripts/corpus/filler';
+import { createRng } from '../../scripts/corpus/prng';
 import { dataset } from './dataset';
 import { linkEveryBlock as linkEveryBlockWith, mixedPage as mixedPageOf } from './reference';
 
@@ -310,5 +315,96 @@ describe.skipIf(dataset === undefined)('skipping blocks: the rules', () => {
       ),
       { numRuns: 60, seed: 20260107 },
     );
+  });
+});
+
+describe.skipIf(dataset === undefined)('the plan’s test of a block for a sentence with enough facts', () => {
+  /**
+   * Blocks made of the claims' fact and veto phrases, sentence ends, abbreviations, closers and
+   * common words, with and without spaces: phrases of one claim beside vetoes of it, in one
+   * sentence or across an end that may or may not be one.
+   */
+  function phraseBlocks(seed: number, count: number): string[] {
+    const rng = createRng(seed);
+    const cues = parseDataset(dataset!).claimCues;
+    const phrases = cues.flatMap((c) => [...c.facts.flatMap((f) => f.phrases), ...c.veto]);
+    const glue = [
+      'the',
+      'said',
+      'and',
+      'They',
+      'in a',
+      '. ',
+      '. The',
+      '! ',
+      '? ',
+      '… ',
+      '.” ',
+      ', ',
+      'U.S.',
+      'St.',
+      '\n',
+    ];
+    const out: string[] = [];
+    for (let k = 0; k < count; k++) {
+      const parts: string[] = [];
+      for (let n = rng.int(2, 30); n > 0; n--) {
+        const phrase =
+          rng.int(0, 2) === 0
+            ? rng.pick(glue)
+            : rng.pick(phrases).replace(/\.\./g, rng.pick(['', 'the car']));
+        parts.push(rng.int(0, 3) === 0 ? phrase.charAt(0).toUpperCase() + phrase.slice(1) : phrase);
+      }
+      out.push(parts.join(rng.int(0, 8) === 0 ? '' : ' '));
+    }
+    return out;
+  }
+
+  it('says no sentence of a block has enough facts of a claim and no veto of it only when none has', () => {
+    const ix = buildIndex(parseDataset(dataset!));
+    const sc = factScratch(ix);
+    const pages: TextInput[] = [1, 2, 3, 4, 5, 6].map((seed) => mixedPageOf(seed, 4));
+    for (const page of loadSplit('train')) pages.push({ text: page.text, blocks: page.blocks });
+    pages.push(unrelatedPage(createRng(11), 60_000));
+    for (const seed of [1, 2]) {
+      const blocks = phraseBlocks(seed, 1500);
+      pages.push({ text: blocks.join('\n\n') });
+    }
+    let blocks = 0;
+    let linking = 0;
+    let settled = 0;
+    for (const input of pages) {
+      const { text } = input;
+      const seg = segment(input);
+      const ranges = blockRanges(input);
+      for (let b = 0, s = 0; b < ranges.starts.length; b++) {
+        const bs = ranges.starts[b]!;
+        const be = ranges.ends[b]!;
+        const t = tokenize(text, bs, be);
+        const hits: number[] = [];
+        ix.linkPhrases.scanInto(ix.vocab.idsOf(t.words), t.breaks, 0, t.length, hits);
+        // The sentence test, sentence by sentence (a hit lies in a sentence when its tokens do).
+        let some = false;
+        for (; s < seg.sentenceCount && seg.sentBlocks[s] === b; s++) {
+          const inside: number[] = [];
+          for (let h = 0; h < hits.length; h += 3) {
+            const first = t.starts[hits[h + 1]!]!;
+            const last = t.starts[hits[h + 2]! - 1]!;
+            if (first >= seg.sentStarts[s]! && last < seg.sentEnds[s]!)
+              inside.push(hits[h]!, hits[h + 1]!, hits[h + 2]!);
+          }
+          if (enoughFactsIn(ix, sc, inside)) some = true;
+        }
+        if (hits.length === 0) continue;
+        blocks++;
+        const may = sentencesMayHaveFacts(ix, sc, hits, text, t.starts, bs, be);
+        if (some) linking++;
+        else if (!may) settled++;
+        if (some) expect({ text: text.slice(bs, be), may }).toEqual({ text: text.slice(bs, be), may: true });
+      }
+    }
+    expect(blocks).toBeGreaterThan(3000);
+    expect(linking).toBeGreaterThan(1000);
+    expect(settled).toBeGreaterThan(1000);
   });
 });
