@@ -115,7 +115,8 @@ describe.skipIf(!inGit)('npm run bench:ab', () => {
     // The working tree may hold engine changes that change results: then it says which, and exits 3.
     expect(status).toBe(result.sameResults ? 0 : 3);
     expect(result.differences.length === 0).toBe(result.sameResults);
-    expect(result).toMatchObject({ base: 'HEAD', runs: 4 });
+    // One round of four pages, each run by two loaded copies of each engine.
+    expect(result).toMatchObject({ base: 'HEAD', runs: 8 });
     expect(result.resultsCompared).toBeGreaterThan(100);
     for (const key of ['baseMs', 'workingTreeMs', 'ratio']) expect(result[key]).toBeGreaterThan(0);
   });
