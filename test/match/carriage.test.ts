@@ -36,7 +36,8 @@ function quoted(text: string): string[] {
 
 /**
  * `quoteRegions` as first written, visiting every character from « up: the scan now jumps only
- * to the marks that change a region, which must give the same regions.
+ * to the marks that can change a region (not to a single mark between two word characters),
+ * which must give the same regions.
  */
 function referenceRegions(text: string, from: number, to: number): number[] {
   const word = (c: number): boolean =>
@@ -85,7 +86,9 @@ function referenceRegions(text: string, from: number, to: number): number[] {
 
 describe('quoteRegions', () => {
   it('gives the regions a visit of every character gives', () => {
-    const chars = [...'ab Z.,\'"“”„‟«»‘’—–…é·‹›‚‛\u00a0\u2032\u3000'];
+    // Word characters at the edges of `isWordChar`'s ranges too (0-9, À, ‗, ￿, a surrogate pair),
+    // beside single marks: the scan skips a mark only between two of them.
+    const chars = [...'ab Z.,\'"“”„‟«»‘’—–…é·‹›‚‛\u00a0\u2032\u300009\u00bf\u00c0\u2017\uffff😀q'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 40 }), (cs) => {
         const text = cs.join('');
@@ -93,6 +96,22 @@ describe('quoteRegions', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('gives those regions whatever stands on either side of a single mark', () => {
+    // Every pair of neighbours from the edges of `isWordChar`'s ranges and the marks themselves,
+    // around each single mark, where a single quotation is open and where none is.
+    const edges = [...'09/:@AZ[`az{ .\'"«»\u00bf\u00c0\u2017‘’‚‛“”„‟\uffff'];
+    edges.push('\ud83d', '\ude00');
+    for (const p of edges) {
+      for (const n of edges) {
+        for (const m of ["'", '‘', '’']) {
+          for (const text of [`'ab${p}${m}${n}c' d`, `x ${p}${m}${n}y ‘z’`, `“a ${p}${m}${n}b”`]) {
+            expect(quoteRegions(text, 0, text.length)).toEqual(referenceRegions(text, 0, text.length));
+          }
+        }
+      }
+    }
   });
 
   it('finds curly and straight quotes', () => {
@@ -120,6 +139,7 @@ describe('quoteRegions', () => {
     const text = 'Let me read it: quote, fired defensive shots, end quote. Then more.';
     expect(quoted(text)).toEqual(['fired defensive shots']);
     expect(quoted('A quote from the mayor.')).toEqual([]);
+    expect(quoted('He read: QUOTE, fired defensive shots, END QUOTE.')).toEqual(['fired defensive shots']);
   });
 
   it('inRegions tests membership', () => {
