@@ -185,6 +185,16 @@ class LinkScratch {
   /** Per token of the sentence: the stamp of the evidence list holding it (see `mergeEvidence`). */
   evidenceMarks = new Uint32Array(64);
   evidenceStamp = 0;
+  /**
+   * `ix.phraseFacts` and `ix.phraseGates` in flat arrays: phrase p's codes are
+   * factCodes[factAt[p] .. factAt[p + 1] - 1], its gate claims gateClaims[gateAt[p] ..
+   * gateAt[p + 1] - 1]. A sentence reads them for each of its phrases: two small arrays stay in
+   * the cache, where a typed array per phrase is a few scattered reads each.
+   */
+  readonly factAt: Int32Array;
+  readonly factCodes: Int32Array;
+  readonly gateAt: Int32Array;
+  readonly gateClaims: Int32Array;
 
   constructor(ix: MatcherIndex) {
     this.scanner = new TextScanner(ix.texts, ix.shingles);
@@ -197,7 +207,21 @@ class LinkScratch {
     this.ownerSeen = new Uint32Array(ix.claims.length);
     this.candGen = new Uint32Array(ix.claims.length);
     this.candAt = new Int32Array(ix.claims.length);
+    [this.factAt, this.factCodes] = flatten(ix.phraseFacts, ix.linkPhrases.phrases.length);
+    [this.gateAt, this.gateClaims] = flatten(ix.phraseGates, ix.linkPhrases.phrases.length);
   }
+}
+
+/** Lists (undefined: empty) as offsets and one array: list i is out[at[i] .. at[i + 1] - 1]. */
+function flatten(lists: readonly (Int32Array | undefined)[], n: number): [Int32Array, Int32Array] {
+  const at = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) at[i + 1] = at[i]! + (lists[i]?.length ?? 0);
+  const out = new Int32Array(at[n]!);
+  for (let i = 0; i < n; i++) {
+    const list = lists[i];
+    if (list !== undefined) out.set(list, at[i]!);
+  }
+  return [at, out];
 }
 
 const scratches = new WeakMap<MatcherIndex, LinkScratch>();
@@ -367,6 +391,7 @@ export class Linker {
     touched.clear();
     const seen = sc.seen;
     const masks = sc.masks;
+    const { factAt, factCodes, gateAt, gateClaims } = sc;
     for (let h = 0; h < hits.length; h += 3) {
       const pid = hits[h]!;
       if (sc.phraseSeen[pid] !== gen) {
@@ -376,27 +401,21 @@ export class Linker {
       sc.phraseFirst[pid] = h;
       // Claims are looked at only when one of their gate facts shows (rank looks at all).
       if (partials === undefined) {
-        const gates = ix.phraseGates[pid];
-        if (gates !== undefined) {
-          for (let k = 0; k < gates.length; k++) {
-            const claim = gates[k]!;
-            if (seen[claim] !== gen) {
-              seen[claim] = gen;
-              masks[claim] = 0;
-              touched.push(claim);
-            }
+        for (let k = gateAt[pid]!, end = gateAt[pid + 1]!; k < end; k++) {
+          const claim = gateClaims[k]!;
+          if (seen[claim] !== gen) {
+            seen[claim] = gen;
+            masks[claim] = 0;
+            touched.push(claim);
           }
         }
       } else {
-        const codes = ix.phraseFacts[pid];
-        if (codes !== undefined) {
-          for (let k = 0; k < codes.length; k++) {
-            const claim = codes[k]! >>> 5;
-            if (seen[claim] !== gen) {
-              seen[claim] = gen;
-              masks[claim] = 0;
-              touched.push(claim);
-            }
+        for (let k = factAt[pid]!, end = factAt[pid + 1]!; k < end; k++) {
+          const claim = factCodes[k]! >>> 5;
+          if (seen[claim] !== gen) {
+            seen[claim] = gen;
+            masks[claim] = 0;
+            touched.push(claim);
           }
         }
       }
@@ -416,15 +435,17 @@ export class Linker {
     // few times more, in scattered reads.
     for (let h = 0; h < hits.length; h += 3) {
       if (next[h / 3] !== -1) continue;
-      const codes = ix.phraseFacts[hits[h]!];
-      if (codes === undefined) continue;
-      const dense = ix.phraseDense[hits[h]!];
-      if (dense !== undefined && touched.size < codes.length) {
+      const pid = hits[h]!;
+      const k0 = factAt[pid]!;
+      const k1 = factAt[pid + 1]!;
+      if (k0 === k1) continue;
+      const dense = ix.phraseDense[pid];
+      if (dense !== undefined && touched.size < k1 - k0) {
         for (let t = 0; t < touched.size; t++) masks[touched.data[t]!]! |= dense[touched.data[t]!]!;
         continue;
       }
-      for (let k = 0; k < codes.length; k++) {
-        const code = codes[k]!;
+      for (let k = k0; k < k1; k++) {
+        const code = factCodes[k]!;
         const claim = code >>> 5;
         if (seen[claim] === gen) masks[claim]! |= 1 << (code & 31);
       }
