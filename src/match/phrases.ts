@@ -364,12 +364,13 @@ export class PhraseSet<Owner> {
    * Like `scanInto` over all of ids, but looks only at the token positions `at` (ascending):
    * those whose ids are in `anchorIds` (the first pass notes them as it reads, so the page's
    * other tokens are not visited again). Gives exactly `scanInto`'s hits, in the same order.
+   * (Only at positions at[k0] .. at[k1 - 1], when given.)
    */
-  scanAt(at: Int32Array, ids: Int32Array, breaks: Uint8Array, out: number[]): void {
+  scanAt(at: Int32Array, ids: Int32Array, breaks: Uint8Array, out: number[], k0 = 0, k1 = at.length): void {
     this.breaks = breaks;
     const to = ids.length;
     const anchors = this.anchors;
-    for (let k = 0; k < at.length; k++) {
+    for (let k = k0; k < k1; k++) {
       const i = at[k]!;
       const tid = ids[i]!;
       // A position whose id anchors nothing here adds nothing, as in `scanInto`.

@@ -36,9 +36,15 @@ const TOPIC_NONE = 0.6;
 const REPEAT_DISTANCE = 20;
 
 /** How much repeated sightings add: a fact seen 3+ times counts 1.5 times. */
-function repeatFactor(count: number): number {
+export function repeatFactor(count: number): number {
   return Math.min(1 + 0.25 * (count - 1), 1.5);
 }
+
+/**
+ * Sightings from which `repeatFactor` no longer grows: a group seen this often has all it can
+ * get from the page, and its phrases need not be looked for again.
+ */
+export const ENOUGH_SIGHTINGS = 3;
 
 /** Positions of the tokens whose ids a table marks (as the first pass's `IdTokens` has them). */
 export interface AnchoredTokens {
@@ -66,6 +72,19 @@ export class Recognizer {
   private readonly sightings: (Sighting | undefined)[] = [];
   private readonly found: number[] = [];
   private gen = 0;
+  /**
+   * For skipping, on a page, the anchor words whose phrases can add nothing more (every group
+   * owning them seen ENOUGH_SIGHTINGS times: in the incident's own text, most sightings):
+   * per group, the distinct phrases it owns; per phrase, how many distinct groups own it; per
+   * anchor word id, its slot, and per slot, how many phrases are anchored on it.
+   */
+  private readonly groupPhrases: number[][] = [];
+  private readonly phraseGroups: Uint32Array;
+  private readonly anchorSlot: Int32Array;
+  private readonly slotPhrases: Uint32Array;
+  /** On the page being read: those counts for the groups not yet seen enough (0: nothing to add). */
+  private readonly phraseLive: Uint32Array;
+  private readonly slotLive: Uint32Array;
   private readonly groups: Record<GroupRef['kind'], WeightedGroup[]>;
   readonly threshold: number;
   private readonly prefilter: string[][];
@@ -87,6 +106,27 @@ export class Recognizer {
     }
     const stops = new Set([...STOPWORDS].map((w) => vocab.get(stem(w))));
     this.phrases.finalize((id) => stops.has(id));
+    const owners = this.phrases.owners;
+    this.phraseGroups = new Uint32Array(owners.length);
+    owners.forEach((refs, pid) => {
+      for (const group of new Set(refs.map((ref) => ref.group))) {
+        (this.groupPhrases[group] ??= []).push(pid);
+        this.phraseGroups[pid]!++;
+      }
+    });
+    this.anchorSlot = new Int32Array(this.phrases.anchorIds.length).fill(-1);
+    const slotPhrases: number[] = [];
+    for (let pid = 0; pid < owners.length; pid++) {
+      const id = this.phrases.anchorOf(pid);
+      if (this.anchorSlot[id] === -1) {
+        this.anchorSlot[id] = slotPhrases.length;
+        slotPhrases.push(0);
+      }
+      slotPhrases[this.anchorSlot[id]!]!++;
+    }
+    this.slotPhrases = Uint32Array.from(slotPhrases);
+    this.phraseLive = new Uint32Array(owners.length);
+    this.slotLive = new Uint32Array(slotPhrases.length);
   }
 
   /**
@@ -121,32 +161,21 @@ export class Recognizer {
     const seen: Sighting[] = [];
     const found = this.found;
     found.length = 0;
-    if (anchored !== undefined && anchored.anchorIds === this.phrases.anchorIds)
-      this.phrases.scanAt(anchored.anchored, ids, breaks, found);
-    else this.phrases.scanInto(ids, breaks, 0, ids.length, found);
-    for (let h = 0; h < found.length; h += 3) {
-      const s = found[h + 1]!;
-      const e = found[h + 2]!;
-      for (const ref of this.phrases.owners[found[h]!]!) {
-        const entry = this.sightings[ref.group];
-        if (entry === undefined || entry.gen !== this.gen) {
-          const fresh = {
-            ref,
-            count: 1,
-            start: starts[s]!,
-            end: ends[e - 1]!,
-            last: s,
-            first: s,
-            gen: this.gen,
-          };
-          this.sightings[ref.group] = fresh;
-          seen.push(fresh);
-        } else if (s - entry.last > REPEAT_DISTANCE) {
-          // Sightings close together ("freezing rain and black ice" in one promo) count once.
-          entry.count++;
-          entry.last = s;
-        }
+    this.phraseLive.set(this.phraseGroups);
+    this.slotLive.set(this.slotPhrases);
+    if (anchored !== undefined && anchored.anchorIds === this.phrases.anchorIds) {
+      // Position by position, so that words whose phrases can add nothing more are passed by.
+      const { anchorSlot, slotLive } = this;
+      const at = anchored.anchored;
+      for (let k = 0; k < at.length; k++) {
+        if (slotLive[anchorSlot[ids[at[k]!]!]!] === 0) continue;
+        const from = found.length;
+        this.phrases.scanAt(at, ids, breaks, found, k, k + 1);
+        this.sight(found, from, starts, ends, seen);
       }
+    } else {
+      this.phrases.scanInto(ids, breaks, 0, ids.length, found);
+      this.sight(found, 0, starts, ends, seen);
     }
     this.gen++;
     const evidence: Evidence[] = [];
@@ -189,6 +218,51 @@ export class Recognizer {
     score = round(Math.max(0, Math.min(1, score)));
     evidence.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.start ?? 0) - (b.start ?? 0));
     return { about: score >= this.threshold, score, evidence };
+  }
+
+  /** Notes the sightings of the phrase hits found[from..] (phrase, start, end triples). */
+  private sight(
+    found: readonly number[],
+    from: number,
+    starts: Uint32Array,
+    ends: Uint32Array,
+    seen: Sighting[],
+  ): void {
+    for (let h = from; h < found.length; h += 3) {
+      const s = found[h + 1]!;
+      const e = found[h + 2]!;
+      for (const ref of this.phrases.owners[found[h]!]!) {
+        const entry = this.sightings[ref.group];
+        if (entry === undefined || entry.gen !== this.gen) {
+          const fresh = {
+            ref,
+            count: 1,
+            start: starts[s]!,
+            end: ends[e - 1]!,
+            last: s,
+            first: s,
+            gen: this.gen,
+          };
+          this.sightings[ref.group] = fresh;
+          seen.push(fresh);
+        } else if (s - entry.last > REPEAT_DISTANCE) {
+          // Sightings close together ("freezing rain and black ice" in one promo) count once.
+          entry.count++;
+          entry.last = s;
+          if (entry.count === ENOUGH_SIGHTINGS) this.seenEnough(ref.group);
+        }
+      }
+    }
+  }
+
+  /**
+   * A group was seen ENOUGH_SIGHTINGS times: its phrases owned by no other group still short of
+   * that are no longer looked for, nor the words all of whose phrases are such.
+   */
+  private seenEnough(group: number): void {
+    const { phraseLive, slotLive, anchorSlot } = this;
+    for (const pid of this.groupPhrases[group] ?? [])
+      if (--phraseLive[pid]! === 0) slotLive[anchorSlot[this.phrases.anchorOf(pid)]!]!--;
   }
 }
 

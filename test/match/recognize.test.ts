@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { buildIndex } from '../../src/match/build';
 import { FirstPass } from '../../src/match/firstpass';
+import { ENOUGH_SIGHTINGS, repeatFactor } from '../../src/match/recognize';
 import { blockRanges } from '../../src/match/segment';
 import { AP_SEED, WJ_SEED, dataset, datasetProblem, matcher, seedText } from './dataset';
 import { LOOKALIKES } from './lookalikes';
@@ -115,6 +116,24 @@ describe.skipIf(dataset === undefined)('recognize: only at the anchor words the 
       const atAnchors = rec.recognize(view.ids, view.breaks, view.starts, view.ends, view);
       expect(atAnchors).toEqual(rec.recognize(view.ids, view.breaks, view.starts, view.ends));
     }
+  });
+
+  it('gives the same result where its groups are seen often enough to stop looking for them', () => {
+    // The seeds over and over: past ENOUGH_SIGHTINGS sightings of each group, most anchor words
+    // are passed by.
+    const rec = ix!.recognizer;
+    const pass = new FirstPass(ix!.vocab, rec.anchorIds);
+    const text = [AP_SEED, WJ_SEED, AP_SEED, WJ_SEED, AP_SEED].map(seedText).join('\n\n');
+    const view = pass.read(text, ...rangesOf(text));
+    const atAnchors = rec.recognize(view.ids, view.breaks, view.starts, view.ends, view);
+    expect(atAnchors.about).toBe(true);
+    expect(atAnchors).toEqual(rec.recognize(view.ids, view.breaks, view.starts, view.ends));
+  });
+
+  it('gains nothing from sightings past ENOUGH_SIGHTINGS (so it stops looking there)', () => {
+    for (let count = ENOUGH_SIGHTINGS; count < ENOUGH_SIGHTINGS + 50; count++)
+      expect(repeatFactor(count)).toBe(repeatFactor(ENOUGH_SIGHTINGS));
+    expect(repeatFactor(ENOUGH_SIGHTINGS - 1)).toBeLessThan(repeatFactor(ENOUGH_SIGHTINGS));
   });
 
   it('uses the positions only when they were noted with its own anchor ids', () => {
