@@ -147,12 +147,11 @@ async function main(argv: readonly string[]): Promise<number> {
     // Each engine is bundled, loaded and built twice, in the order base, tree, tree, base: timed
     // with one copy of each, the one loaded first ran ~1% slower (the same engine on both sides
     // gave 0.98-1.0), and the mirrored order cancels such a bias of place.
-    const baseDir = dir;
     const makers = [
-      await shippedCreateMatcher(baseDir),
+      await shippedCreateMatcher(dir),
       await shippedCreateMatcher(),
       await shippedCreateMatcher(),
-      await shippedCreateMatcher(baseDir),
+      await shippedCreateMatcher(dir),
     ];
     engines = makers.map((make) => make(dataset));
     const big = syntheticDataset(dataset, 1_000);
