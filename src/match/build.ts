@@ -76,6 +76,19 @@ export interface MatcherIndex {
   /** Per link phrase: the claims for which it belongs to a gate fact (see buildIndex). */
   phraseGates: (Int32Array | undefined)[];
   /**
+   * `phraseFacts`, `phraseGates` and `phraseVetoes` in flat arrays: phrase p's fact codes are
+   * factCodes[factCodeAt[p] .. factCodeAt[p + 1] - 1], its gate claims gateClaims[gateClaimAt[p]
+   * .. gateClaimAt[p + 1] - 1], the claims it vetoes vetoClaims[vetoClaimAt[p] ..
+   * vetoClaimAt[p + 1] - 1]. The plan and the linker read them for each phrase hit: a few small
+   * arrays stay in the cache, where a typed array per phrase is a few scattered reads each.
+   */
+  factCodeAt: Int32Array;
+  factCodes: Int32Array;
+  gateClaimAt: Int32Array;
+  gateClaims: Int32Array;
+  vetoClaimAt: Int32Array;
+  vetoClaims: Int32Array;
+  /**
    * Every claim's facts in flat arrays (the sentence loop reads them for thousands of claims, so
    * no object per claim): claim c's facts are the indices factStart[c] to factStart[c + 1] - 1,
    * in cue order; fact f has weight factWeight[f] and link phrase ids
@@ -475,6 +488,10 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
   });
   const kinds = wordKinds((w) => vocab.get(w), vocab.size);
   for (const id of stopIds) kinds[id]! |= KIND_STOP;
+  const phraseCount = linkPhrases.phrases.length;
+  const [factCodeAt, factCodes] = flatten(phraseFacts, phraseCount);
+  const [gateClaimAt, gateClaimList] = flatten(phraseGates, phraseCount);
+  const [vetoClaimAt, vetoClaims] = flatten(phraseVetoes, phraseCount);
   const shingles = new Map<number, Int32Array>();
   for (const [h, tids] of postings) {
     const pairs = new Int32Array(tids.length * 2);
@@ -499,6 +516,12 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
     phraseFacts,
     phraseDense,
     phraseGates,
+    factCodeAt,
+    factCodes,
+    gateClaimAt,
+    gateClaims: gateClaimList,
+    vetoClaimAt,
+    vetoClaims,
     factStart,
     factWeight: Float64Array.from(factWeight),
     factPhraseStart: Uint32Array.from(factPhraseStart),
@@ -574,4 +597,16 @@ function checkDataset(dataset: Dataset): void {
     if (typeof r?.excerpt !== 'string')
       throw new TypeError(`createMatcher: dataset.reports[${i}].excerpt is not a string`);
   });
+}
+
+/** Lists (undefined: empty) as offsets and one array: list i is out[at[i] .. at[i + 1] - 1]. */
+function flatten(lists: readonly (Int32Array | undefined)[], n: number): [Int32Array, Int32Array] {
+  const at = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) at[i + 1] = at[i]! + (lists[i]?.length ?? 0);
+  const out = new Int32Array(at[n]!);
+  for (let i = 0; i < n; i++) {
+    const list = lists[i];
+    if (list !== undefined) out.set(list, at[i]!);
+  }
+  return [at, out];
 }

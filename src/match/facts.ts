@@ -214,6 +214,7 @@ export function factScratch(ix: MatcherIndex): FactScratch {
 function countFacts(ix: MatcherIndex, sc: FactScratch, hits: readonly number[]): number {
   const gen = ++sc.gen;
   const { claimGen, masks, phraseGen, vetoGen, touched, phrases } = sc;
+  const { vetoClaimAt, vetoClaims, gateClaimAt, gateClaims, factCodeAt, factCodes } = ix;
   touched.clear();
   phrases.clear();
   for (let h = 0; h < hits.length; h += 3) {
@@ -221,12 +222,9 @@ function countFacts(ix: MatcherIndex, sc: FactScratch, hits: readonly number[]):
     if (phraseGen[pid] === gen) continue;
     phraseGen[pid] = gen;
     phrases.push(pid);
-    const vetoed = ix.phraseVetoes[pid];
-    if (vetoed !== undefined) for (let k = 0; k < vetoed.length; k++) vetoGen[vetoed[k]!] = gen;
-    const gates = ix.phraseGates[pid];
-    if (gates === undefined) continue;
-    for (let k = 0; k < gates.length; k++) {
-      const claim = gates[k]!;
+    for (let k = vetoClaimAt[pid]!, end = vetoClaimAt[pid + 1]!; k < end; k++) vetoGen[vetoClaims[k]!] = gen;
+    for (let k = gateClaimAt[pid]!, end = gateClaimAt[pid + 1]!; k < end; k++) {
+      const claim = gateClaims[k]!;
       if (claimGen[claim] !== gen) {
         claimGen[claim] = gen;
         masks[claim] = 0;
@@ -238,15 +236,16 @@ function countFacts(ix: MatcherIndex, sc: FactScratch, hits: readonly number[]):
   const claims = touched.data;
   for (let p = 0; p < phrases.size; p++) {
     const pid = phrases.data[p]!;
-    const facts = ix.phraseFacts[pid];
-    if (facts === undefined) continue;
+    const k0 = factCodeAt[pid]!;
+    const k1 = factCodeAt[pid + 1]!;
+    if (k0 === k1) continue;
     const dense = ix.phraseDense[pid];
-    if (dense !== undefined && touched.size < facts.length) {
+    if (dense !== undefined && touched.size < k1 - k0) {
       for (let t = 0; t < touched.size; t++) masks[claims[t]!]! |= dense[claims[t]!]!;
       continue;
     }
-    for (let k = 0; k < facts.length; k++) {
-      const code = facts[k]!;
+    for (let k = k0; k < k1; k++) {
+      const code = factCodes[k]!;
       const claim = code >>> 5;
       if (claimGen[claim] === gen) masks[claim]! |= 1 << (code & 31);
     }
@@ -292,9 +291,10 @@ export function sentencesMayHaveFacts(
   be: number,
 ): boolean {
   let gated = 0;
+  const gateClaimAt = ix.gateClaimAt;
   for (let h = 0; h < hits.length; h += 3) {
-    const gates = ix.phraseGates[hits[h]!];
-    if (gates !== undefined && (gated += gates.length) > MAX_GATED_CLAIMS) return true;
+    const pid = hits[h]!;
+    if ((gated += gateClaimAt[pid + 1]! - gateClaimAt[pid]!) > MAX_GATED_CLAIMS) return true;
   }
   const gen = countFacts(ix, sc, hits);
   const { masks, vetoGen, touched } = sc;
@@ -322,10 +322,10 @@ const MAX_VETOED_CLAIMS = 8;
 function factMask(ix: MatcherIndex, pid: number, claim: number): number {
   const dense = ix.phraseDense[pid];
   if (dense !== undefined) return dense[claim]!;
-  const facts = ix.phraseFacts[pid];
+  const codes = ix.factCodes;
   let mask = 0;
-  if (facts !== undefined)
-    for (let k = 0; k < facts.length; k++) if (facts[k]! >>> 5 === claim) mask |= 1 << (facts[k]! & 31);
+  for (let k = ix.factCodeAt[pid]!, end = ix.factCodeAt[pid + 1]!; k < end; k++)
+    if (codes[k]! >>> 5 === claim) mask |= 1 << (codes[k]! & 31);
   return mask;
 }
 
@@ -359,12 +359,13 @@ function factsBetweenVetoes(
     hi = Math.max(hi, tokStarts[hits[h + 2]! - 1]!);
   }
   zones.clear();
+  const { vetoClaimAt, vetoClaims } = ix;
   for (let h = 0; h < hits.length; h += 3) {
-    const vetoed = ix.phraseVetoes[hits[h]!];
-    if (vetoed === undefined) continue;
-    let k = 0;
-    while (k < vetoed.length && vetoed[k] !== claim) k++;
-    if (k === vetoed.length) continue;
+    const pid = hits[h]!;
+    const end = vetoClaimAt[pid + 1]!;
+    let k = vetoClaimAt[pid]!;
+    while (k < end && vetoClaims[k] !== claim) k++;
+    if (k === end) continue;
     const p = tokStarts[hits[h + 1]!]!;
     const q = tokStarts[hits[h + 2]! - 1]!;
     if (oneSentenceAround(text, bs, be, p, q, Math.min(lo, p), Math.max(hi, q), around)) {

@@ -296,16 +296,15 @@ function mayHaveFacts(
   const ids = view.ids;
   const breaks = view.breaks;
   const phrases = ix.linkPhrases;
-  const { factStart, requiredMask, aloneMask } = ix;
+  const { factStart, requiredMask, aloneMask, gateClaimAt, gateClaims } = ix;
   for (let k = 0; k < gateAt.size; k++) {
     const i = gateAt.data[k]!;
     const a = ids[i]!;
     for (let g = gateStart[a]!; g < gateStart[a + 1]!; g++) {
       const pid = gatePids[g]!;
       if (!phrases.matchAt(pid, ids, breaks, i, from, to)) continue;
-      const claims = ix.phraseGates[pid]!;
-      for (let c = 0; c < claims.length; c++) {
-        const claim = claims[c]!;
+      for (let c = gateClaimAt[pid]!; c < gateClaimAt[pid + 1]!; c++) {
+        const claim = gateClaims[c]!;
         // Each claim once per block (`gen` is the block's: `enoughFactsIn` stamps later ones).
         if (claimGen[claim] === gen) continue;
         claimGen[claim] = gen;

@@ -186,10 +186,9 @@ class LinkScratch {
   evidenceMarks = new Uint32Array(64);
   evidenceStamp = 0;
   /**
-   * `ix.phraseFacts` and `ix.phraseGates` in flat arrays: phrase p's codes are
+   * The index's flat phrase facts and gates (`MatcherIndex.factCodeAt`): phrase p's codes are
    * factCodes[factAt[p] .. factAt[p + 1] - 1], its gate claims gateClaims[gateAt[p] ..
-   * gateAt[p + 1] - 1]. A sentence reads them for each of its phrases: two small arrays stay in
-   * the cache, where a typed array per phrase is a few scattered reads each.
+   * gateAt[p + 1] - 1]. A sentence reads them for each of its phrases.
    */
   readonly factAt: Int32Array;
   readonly factCodes: Int32Array;
@@ -207,21 +206,11 @@ class LinkScratch {
     this.ownerSeen = new Uint32Array(ix.claims.length);
     this.candGen = new Uint32Array(ix.claims.length);
     this.candAt = new Int32Array(ix.claims.length);
-    [this.factAt, this.factCodes] = flatten(ix.phraseFacts, ix.linkPhrases.phrases.length);
-    [this.gateAt, this.gateClaims] = flatten(ix.phraseGates, ix.linkPhrases.phrases.length);
+    this.factAt = ix.factCodeAt;
+    this.factCodes = ix.factCodes;
+    this.gateAt = ix.gateClaimAt;
+    this.gateClaims = ix.gateClaims;
   }
-}
-
-/** Lists (undefined: empty) as offsets and one array: list i is out[at[i] .. at[i + 1] - 1]. */
-function flatten(lists: readonly (Int32Array | undefined)[], n: number): [Int32Array, Int32Array] {
-  const at = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) at[i + 1] = at[i]! + (lists[i]?.length ?? 0);
-  const out = new Int32Array(at[n]!);
-  for (let i = 0; i < n; i++) {
-    const list = lists[i];
-    if (list !== undefined) out.set(list, at[i]!);
-  }
-  return [at, out];
 }
 
 const scratches = new WeakMap<MatcherIndex, LinkScratch>();
