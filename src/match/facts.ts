@@ -206,18 +206,18 @@ export function factScratch(ix: MatcherIndex): FactScratch {
 }
 
 /**
- * Counts the facts that phrase hits (phrase, start, end triples) give the claims of the gate
- * phrases among them, as the linker's sentence test counts them: `sc.touched` gets those claims
- * and `sc.masks` their facts (from the owners of each distinct phrase), and `sc.vetoGen` is the
- * returned generation for each claim with a veto phrase among the hits.
+ * Counts the facts that phrase hits (phrase, start, end triples, in hits[0 .. n - 1]) give the
+ * claims of the gate phrases among them, as the linker's sentence test counts them: `sc.touched`
+ * gets those claims and `sc.masks` their facts (from the owners of each distinct phrase), and
+ * `sc.vetoGen` is the returned generation for each claim with a veto phrase among the hits.
  */
-function countFacts(ix: MatcherIndex, sc: FactScratch, hits: readonly number[]): number {
+function countFacts(ix: MatcherIndex, sc: FactScratch, hits: readonly number[], n: number): number {
   const gen = ++sc.gen;
   const { claimGen, masks, phraseGen, vetoGen, touched, phrases } = sc;
   const { vetoClaimAt, vetoClaims, gateClaimAt, gateClaims, factCodeAt, factCodes } = ix;
   touched.clear();
   phrases.clear();
-  for (let h = 0; h < hits.length; h += 3) {
+  for (let h = 0; h < n; h += 3) {
     const pid = hits[h]!;
     if (phraseGen[pid] === gen) continue;
     phraseGen[pid] = gen;
@@ -254,12 +254,17 @@ function countFacts(ix: MatcherIndex, sc: FactScratch, hits: readonly number[]):
 }
 
 /**
- * Do the phrase hits of one sentence (phrase, start, end triples) give some claim enough facts
- * and no veto, as the linker's sentence test counts them? Only claims with a gate phrase among
- * them can, and a claim with a veto phrase among them is out.
+ * Do the phrase hits of one sentence (phrase, start, end triples, in hits[0 .. n - 1]) give some
+ * claim enough facts and no veto, as the linker's sentence test counts them? Only claims with a
+ * gate phrase among them can, and a claim with a veto phrase among them is out.
  */
-export function enoughFactsIn(ix: MatcherIndex, sc: FactScratch, hits: readonly number[]): boolean {
-  const gen = countFacts(ix, sc, hits);
+export function enoughFactsIn(
+  ix: MatcherIndex,
+  sc: FactScratch,
+  hits: readonly number[],
+  n = hits.length,
+): boolean {
+  const gen = countFacts(ix, sc, hits, n);
   const { masks, vetoGen, touched } = sc;
   for (let t = 0; t < touched.size; t++) {
     const claim = touched.data[t]!;
@@ -296,7 +301,7 @@ export function sentencesMayHaveFacts(
     const pid = hits[h]!;
     if ((gated += gateClaimAt[pid + 1]! - gateClaimAt[pid]!) > MAX_GATED_CLAIMS) return true;
   }
-  const gen = countFacts(ix, sc, hits);
+  const gen = countFacts(ix, sc, hits, hits.length);
   const { masks, vetoGen, touched } = sc;
   let vetoed = 0;
   for (let t = 0; t < touched.size; t++) {
@@ -374,8 +379,8 @@ function factsBetweenVetoes(
     }
   }
   if (zones.size === 0) return true;
-  groups.length = 0;
-  for (let g = 0; g <= zones.size >>> 1; g++) groups.push(0);
+  const groupCount = (zones.size >>> 1) + 1;
+  for (let g = 0; g < groupCount; g++) groups[g] = 0;
   for (let h = 0, k = 0; h < hits.length; h += 3, k++) {
     if (facts.data[k] === 0) continue;
     const p = tokStarts[hits[h + 1]!]!;
@@ -388,6 +393,6 @@ function factsBetweenVetoes(
     }
     if (!touches) groups[group]! |= facts.data[k]!;
   }
-  for (let g = 0; g < groups.length; g++) if (enoughFacts(ix, claim, groups[g]! >>> 0)) return true;
+  for (let g = 0; g < groupCount; g++) if (enoughFacts(ix, claim, groups[g]! >>> 0)) return true;
   return false;
 }

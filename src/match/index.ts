@@ -75,10 +75,11 @@ interface BlockScratch extends FactScratch {
   hits: number[];
   /**
    * Scratch for `sentencesHaveFacts` and `dealHits`: hit offsets in order of start, one
-   * sentence's hit offsets (`hitsIn`), and its hits.
+   * sentence's hit offsets (`hitsIn`), and its hits (the first 3 * its hit count entries: never
+   * truncated, as setting an array's length to 0 drops its storage and is a runtime call).
    */
-  order: number[];
-  inSentence: number[];
+  order: IntList;
+  inSentence: IntList;
   sentenceHits: number[];
   /** Did the block `blockKind` last judged name an actor? (Read after it returns Facts.) */
   names: boolean;
@@ -210,8 +211,8 @@ function blockScratch(ix: MatcherIndex): BlockScratch {
     textGen: new Uint32Array(ix.texts.length),
     textHits: new Uint32Array(ix.texts.length),
     hits: [],
-    order: [],
-    inSentence: [],
+    order: new IntList(),
+    inSentence: new IntList(),
     sentenceHits: [],
     names: false,
   };
@@ -373,9 +374,10 @@ function phraseHits(
   from: number,
   to: number,
 ): void {
-  const hits = sc.hits;
-  hits.length = 0;
+  // A new array: setting the last one's length to 0 would drop its storage anyway.
+  const hits: number[] = [];
   ix.linkPhrases.scanInto(view.ids, view.breaks, from, to, hits);
+  sc.hits = hits;
 }
 
 /**
@@ -401,24 +403,27 @@ function sentencesHaveFacts(
   // Hits by start. They come in anchor order and start at most a phrase's span before their
   // anchor, so they are nearly sorted: an insertion sort does a few moves where
   // `Array.prototype.sort` with a comparator costs a call per comparison.
-  order.length = 0;
+  order.clear();
   for (let h = 0; h < hits.length; h += 3) {
     const start = hits[h + 1]!;
-    let k = order.length;
+    let k = order.size;
     order.push(h);
-    for (; k > 0 && hits[order[k - 1]! + 1]! > start; k--) order[k] = order[k - 1]!;
-    order[k] = h;
+    const by = order.data;
+    for (; k > 0 && hits[by[k - 1]! + 1]! > start; k--) by[k] = by[k - 1]!;
+    by[k] = h;
   }
   // The sentences are walked along with the hits, not with the block's tokens.
-  for (let s = s0, o = 0; s < s1 && o < order.length; s++) {
+  for (let s = s0, o = 0; s < s1 && o < order.size; s++) {
     o = hitsIn(sc, view.starts, starts[s]!, ends[s]!, o);
-    if (inSentence.length === 0) continue;
-    sentenceHits.length = 0;
-    for (let k = 0; k < inSentence.length; k++) {
-      const h = inSentence[k]!;
-      sentenceHits.push(hits[h]!, hits[h + 1]!, hits[h + 2]!);
+    if (inSentence.size === 0) continue;
+    let n = 0;
+    for (let k = 0; k < inSentence.size; k++) {
+      const h = inSentence.data[k]!;
+      sentenceHits[n++] = hits[h]!;
+      sentenceHits[n++] = hits[h + 1]!;
+      sentenceHits[n++] = hits[h + 2]!;
     }
-    if (enoughFactsIn(ix, sc, sentenceHits)) return true;
+    if (enoughFactsIn(ix, sc, sentenceHits, n)) return true;
   }
   return false;
 }
@@ -430,10 +435,12 @@ function sentencesHaveFacts(
  * inside it, so a hit lies in it when its first and last tokens start in [start, end).
  */
 function hitsIn(sc: BlockScratch, tokStarts: Uint32Array, start: number, end: number, o: number): number {
-  const { hits, order, inSentence } = sc;
-  inSentence.length = 0;
-  while (o < order.length && tokStarts[hits[order[o]! + 1]!]! < start) o++;
-  for (; o < order.length && tokStarts[hits[order[o]! + 1]!]! < end; o++) {
+  const { hits, inSentence } = sc;
+  const order = sc.order.data;
+  const n = sc.order.size;
+  inSentence.clear();
+  while (o < n && tokStarts[hits[order[o]! + 1]!]! < start) o++;
+  for (; o < n && tokStarts[hits[order[o]! + 1]!]! < end; o++) {
     const h = order[o]!;
     if (tokStarts[hits[h + 2]! - 1]! < end) inSentence.push(h);
   }
@@ -460,22 +467,24 @@ function dealHits(
   s1: number,
   planned: (readonly number[] | undefined)[],
 ): void {
-  const { hits, inSentence: at } = sc;
+  const { hits, inSentence } = sc;
   for (let s = s0, o = 0; s < s1; s++) {
     o = hitsIn(sc, view.starts, starts[s]!, ends[s]!, o);
     // Back in the block's order (by position in `hits`): a few, nearly in order already.
-    for (let a = 1; a < at.length; a++) {
+    const at = inSentence.data;
+    const n = inSentence.size;
+    for (let a = 1; a < n; a++) {
       const h = at[a]!;
       let k = a;
       for (; k > 0 && at[k - 1]! > h; k--) at[k] = at[k - 1]!;
       at[k] = h;
     }
-    if (at.length === 0) {
+    if (n === 0) {
       planned[s] = NO_HITS;
       continue;
     }
     const list: number[] = [];
-    for (let k = 0; k < at.length; k++) {
+    for (let k = 0; k < n; k++) {
       const h = at[k]!;
       list.push(hits[h]!, hits[h + 1]!, hits[h + 2]!);
     }
