@@ -74,6 +74,11 @@ interface BlockScratch extends FactScratch {
   /** The phrase hits of the block `blockKind` last searched (for `planBlock` to judge its sentences by). */
   hits: number[];
   /**
+   * The sentences `planBlocks` collects (emptied at its start; it runs at once, and copies them
+   * out): kept, as growing new typed arrays on every page costs more than their copies.
+   */
+  sentences: SentenceBuilder;
+  /**
    * Scratch for `sentencesHaveFacts` and `dealHits`: hit offsets in order of start, one
    * sentence's hit offsets (`hitsIn`), and its hits (the first 3 * its hit count entries: never
    * truncated, as setting an array's length to 0 drops its storage and is a runtime call).
@@ -211,6 +216,7 @@ function blockScratch(ix: MatcherIndex): BlockScratch {
     textGen: new Uint32Array(ix.texts.length),
     textHits: new Uint32Array(ix.texts.length),
     hits: [],
+    sentences: new SentenceBuilder(),
     order: new IntList(),
     inSentence: new IntList(),
     sentenceHits: [],
@@ -552,7 +558,8 @@ function planBlocks(
   blocks: { starts: Uint32Array; ends: Uint32Array },
   view: IdTokens,
 ): BlockPlan {
-  const sentences = new SentenceBuilder();
+  const sentences = sc.sentences;
+  sentences.dropFrom(0);
   const plan: Omit<BlockPlan, 'seg'> = { names: [], namesFrom: [], namesTo: [], hits: [] };
   const blockEnds = view.blockEnds;
   // The positions the first pass noted for this plan's marks (it is always given them).
