@@ -86,50 +86,13 @@ export function ownAttribution(
   const { from, to, inQuote, subjects } = s;
   const short = to - from <= SHORT_SENTENCE; // "McLaughlin said." inside a messy quote still counts
   const usable = short ? subjects : outsideQuotes(subjects, inQuote, from);
-  // Two names belong to one speaker only when nothing but spaces separates them.
-  const joined = (a: number, b: number): boolean => {
-    for (let k = tok.ends[a]!; k < tok.starts[b]!; k++) if (!isSpace(text.charCodeAt(k))) return false;
-    return true;
-  };
-  // Between a speaker and the verb: only auxiliaries and adverbs ("DHS later said"), or an
-  // aside between commas ("Frey, a Democrat, said"); "videos were posted" has no speaker.
-  const between = (a: number, b: number): boolean => {
-    if (a === b) return true;
-    if (tok.breaks[a] === 1 && tok.breaks[b] === 1) return true;
-    // "The agency went further and called it…": a short verb phrase joined by "and", maybe with
-    // an adverb before the verb ("Some sites went further and simply reported that…").
-    let e = b;
-    if (e - 1 > a && isAdverb(tok.word(e - 1)!)) e--;
-    if (e - a <= 3 && tok.word(e - 1) === 'and' && tok.breaks[a] === 0) return true;
-    for (let k = a; k < b; k++) {
-      const w = tok.word(k)!;
-      if (!BETWEEN_WORDS.has(w) && !isAdverb(w)) return false;
-    }
-    return true;
-  };
-  const make = (chain: Chain, verb: number, only: boolean): OwnAttribution => {
-    const words = text.slice(tok.starts[chain.start]!, tok.ends[chain.end - 1]!);
-    const hit = chain.actorHit;
-    const who: Attribution = hit.anaphoric
-      ? { text: words, named: false, anaphoric: true }
-      : { text: words, actorId: hit.actor, named: hit.actor !== undefined, anaphoric: false };
-    return {
-      who,
-      start: chain.start,
-      end: chain.end,
-      verb,
-      afterOnly: tok.word(chain.start - 1) === 'what',
-      only,
-    };
-  };
-
   for (let v = from; v < to; v++) {
     if (!mayBe(tok.ids, kinds, v, KIND_SPEECH)) continue;
     const w = tok.word(v)!;
     if (!fits(SPEECH_SHAPE, w) || !SPEECH_WORDS.has(w) || (!short && inQuote[v - from])) continue;
     let chosen: Chain | undefined;
     if (SPEECH_NOUNS.has(w)) {
-      const c = backwardChain(usable, v, 0, joined);
+      const c = backwardChain(usable, v, 0, text, tok, false);
       // "statement said" is the verb's business; a lone "statement" names nobody.
       if (c === undefined || c.actorHit.anaphoric) continue;
       // "Frey's demand that…", "the DHS tweet also had…", "Frey's words: …" attribute; the noun
@@ -141,24 +104,78 @@ export function ownAttribution(
       chosen = c;
     } else if (w === 'according') {
       if (tok.word(v + 1) !== 'to') continue;
-      chosen = forwardChain(usable, v + 2, 3, joined);
+      chosen = forwardChain(usable, v + 2, 3, text, tok);
     } else {
-      chosen = backwardChain(usable, v, 6, joined, between) ?? forwardChain(usable, v + 1, 2, joined);
+      chosen = backwardChain(usable, v, 6, text, tok, true) ?? forwardChain(usable, v + 1, 2, text, tok);
       // "he had gone further, declaring that…": a participle after a comma speaks for the
       // subject of the main clause.
       if (chosen === undefined && w.endsWith('ing') && tok.breaks[v] === 1)
-        chosen = backwardChain(usable, v, 14, joined);
+        chosen = backwardChain(usable, v, 14, text, tok, false);
     }
-    if (chosen !== undefined) return make(chosen, v, short && chosen.start <= from + 1 && v >= to - 3);
+    if (chosen !== undefined)
+      return own(text, tok, chosen, v, short && chosen.start <= from + 1 && v >= to - 3, true);
   }
   // "Mayor Frey on X: “We are demanding…”", "Mary Moran, put it simply to KMSP-TV: “I feel…”"
   for (let k = from; k + 1 < to; k++) {
     if (inQuote[k - from] || !inQuote[k + 1 - from]) continue;
     if (text.slice(tok.ends[k]!, tok.starts[k + 1]!).indexOf(':') < 0) continue;
-    const chosen = backwardChain(usable, k + 1, 8, joined);
-    if (chosen !== undefined) return { ...make(chosen, k, false), afterOnly: false };
+    const chosen = backwardChain(usable, k + 1, 8, text, tok, false);
+    if (chosen !== undefined) return own(text, tok, chosen, k, false, false);
   }
   return undefined;
+}
+
+/** Two names belong to one speaker only when nothing but spaces separates tokens a and b. */
+function joined(text: string, tok: TokenView, a: number, b: number): boolean {
+  for (let k = tok.ends[a]!; k < tok.starts[b]!; k++) if (!isSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Between a speaker (ending at token a) and the verb (token b): only auxiliaries and adverbs
+ * ("DHS later said"), or an aside between commas ("Frey, a Democrat, said"); "videos were
+ * posted" has no speaker.
+ */
+function between(tok: TokenView, a: number, b: number): boolean {
+  if (a === b) return true;
+  if (tok.breaks[a] === 1 && tok.breaks[b] === 1) return true;
+  // "The agency went further and called it…": a short verb phrase joined by "and", maybe with
+  // an adverb before the verb ("Some sites went further and simply reported that…").
+  let e = b;
+  if (e - 1 > a && isAdverb(tok.word(e - 1)!)) e--;
+  if (e - a <= 3 && tok.word(e - 1) === 'and' && tok.breaks[a] === 0) return true;
+  for (let k = a; k < b; k++) {
+    const w = tok.word(k)!;
+    if (!BETWEEN_WORDS.has(w) && !isAdverb(w)) return false;
+  }
+  return true;
+}
+
+/**
+ * The attribution to the speaker `chain` with speech word (or colon) `verb`. `afterOnly` is
+ * looked for only after a verb ("what Homeland Security said"), not before a quote's colon.
+ */
+function own(
+  text: string,
+  tok: TokenView,
+  chain: Chain,
+  verb: number,
+  only: boolean,
+  afterOnly: boolean,
+): OwnAttribution {
+  const words = text.slice(tok.starts[chain.start]!, tok.ends[chain.end - 1]!);
+  const hit = chain.actorHit;
+  const who: Attribution = hit.anaphoric
+    ? { text: words, named: false, anaphoric: true }
+    : { text: words, actorId: hit.actor, named: hit.actor !== undefined, anaphoric: false };
+  return {
+    who,
+    start: chain.start,
+    end: chain.end,
+    verb,
+    afterOnly: afterOnly && tok.word(chain.start - 1) === 'what',
+    only,
+  };
 }
 
 /**
@@ -174,17 +191,21 @@ function outsideQuotes(subjects: SubjectHit[], inQuote: Uint8Array, from: number
   return out;
 }
 
-/** The chain of speaker hits ending closest before `v` (within `reach` words), extended left. */
+/**
+ * The chain of speaker hits ending closest before `v` (within `reach` words), extended left;
+ * with `verb`, only a speaker that only `between` words separate from `v`.
+ */
 function backwardChain(
   subjects: SubjectHit[],
   v: number,
   reach: number,
-  joined: (a: number, b: number) => boolean,
-  between: (from: number, to: number) => boolean = () => true,
+  text: string,
+  tok: TokenView,
+  verb: boolean,
 ): Chain | undefined {
   let best: SubjectHit | undefined;
   for (const h of subjects) {
-    if (h.end > v || h.end < v - reach || !between(h.end, v)) continue;
+    if (h.end > v || h.end < v - reach || (verb && !between(tok, h.end, v))) continue;
     if (
       best === undefined ||
       h.end > best.end ||
@@ -200,7 +221,7 @@ function backwardChain(
   for (let again = true; again;) {
     again = false;
     for (const h of subjects) {
-      if (h.end === start && h.start < start && joined(h.end - 1, start)) {
+      if (h.end === start && h.start < start && joined(text, tok, h.end - 1, start)) {
         start = h.start;
         again = true;
       }
@@ -214,7 +235,8 @@ function forwardChain(
   subjects: SubjectHit[],
   v: number,
   reach: number,
-  joined: (a: number, b: number) => boolean,
+  text: string,
+  tok: TokenView,
 ): Chain | undefined {
   let first: SubjectHit | undefined;
   for (const h of subjects) {
@@ -229,7 +251,7 @@ function forwardChain(
     again = false;
     for (const h of subjects) {
       const extends_ =
-        (h.start === end && joined(end - 1, h.start)) || (h.start > first.start && h.start < end);
+        (h.start === end && joined(text, tok, end - 1, h.start)) || (h.start > first.start && h.start < end);
       if (extends_ && h.end > end) {
         end = h.end;
         actorHit = h;
@@ -346,8 +368,9 @@ export class SpeakerTracker {
         continue;
       }
       if (!r.quoted || !r.hasClaims) continue;
-      const next = sentences[i + 1];
-      const prev = sentences[i - 1];
+      // Never index -1 or past the end: V8 reads a missing element through a slow generic lookup.
+      const next = i + 1 < sentences.length ? sentences[i + 1] : undefined;
+      const prev = i > 0 ? sentences[i - 1] : undefined;
       if (next !== undefined && next.block === r.block && next.own?.only === true) {
         r.resolved = next.own.who;
       } else if (

@@ -357,9 +357,6 @@ export function hedgesAt(
 ): string[] {
   const found: string[] = [];
   if (looks.length === 0) return found;
-  const addUnique = (h: string): void => {
-    if (!found.includes(h)) found.push(h);
-  };
   for (const i of looks) {
     if (i < spanFrom || i >= spanTo) continue;
     const w = tok.word(i)!;
@@ -371,27 +368,32 @@ export function hedgesAt(
       if (w === 'alleged' && PERSON_NOUNS.has(tok.word(i + 1) ?? '')) continue;
       // "appears" hedges only as "appears to" ("appears to corroborate"), not "appears in court".
       if ((w === 'appears' || w === 'appear' || w === 'appeared') && tok.word(i + 1) !== 'to') continue;
-      addUnique(w === 'appear' || w === 'appeared' ? `${w} to` : w === 'appears' ? 'appears to' : w);
+      addUnique(found, w === 'appear' || w === 'appeared' ? `${w} to` : w === 'appears' ? 'appears to' : w);
     } else if (w === 'so' && tok.word(i + 1) === 'called' && i + 1 < spanTo) {
-      addUnique('so-called');
+      addUnique(found, 'so-called');
     }
   }
   for (const i of looks) {
     if (i < sentFrom || i >= sentTo || inQuote[i - offset]) continue;
     const w = tok.word(i)!;
     // "DHS claimed that she…" hedges what follows, not what came before.
-    if (HEDGING_SPEECH.has(w) && i < firstEvidence) addUnique(w);
+    if (HEDGING_SPEECH.has(w) && i < firstEvidence) addUnique(found, w);
     // "what DHS described as", "what the department called"
     if ((w === 'described' || w === 'called' || w === 'termed' || w === 'labeled') && i < spanTo) {
       for (let k = Math.max(sentFrom, i - 5); k < i; k++) {
         if (tok.word(k) === 'what' && !inQuote[k - offset]) {
-          addUnique(`what … ${w}`);
+          addUnique(found, `what … ${w}`);
           break;
         }
       }
     }
   }
   return found;
+}
+
+/** Adds hedge `h` to `found` unless it is there (a function apart: a closure is made per call). */
+function addUnique(found: string[], h: string): void {
+  if (!found.includes(h)) found.push(h);
 }
 
 /** Bits of `wordKinds`: which word lists some word of a dataset stem belongs to. */
