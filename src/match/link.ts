@@ -221,7 +221,8 @@ export class Linker {
   private readonly sc: LinkScratch;
   private regionsBlock = -1;
   private regions: number[] = [];
-  private readonly diffCache = new Map<string, DiffOp[]>();
+  /** What the page's cards are worked out from (see LinkedMatch). */
+  private readonly page: CardPage;
   /** The last sentence's phrase hits (see `analyzeSentence`). */
   private hits: readonly number[] = [];
   /** The sentence whose tokens `tokensCopy` holds (see `sentenceTokens`). */
@@ -240,6 +241,7 @@ export class Linker {
     private seg: Segmentation,
   ) {
     this.speakers = new SpeakerTracker(text);
+    this.page = { ix, text, diffs: new Map() };
     let sc = scratches.get(ix);
     if (sc === undefined) scratches.set(ix, (sc = new LinkScratch(ix)));
     this.sc = sc;
@@ -711,20 +713,25 @@ export class Linker {
   private prepare(r: SentenceResult, tok: TokenView): void {
     if (r.prepared) return;
     r.prepared = true;
-    const at = this.carve(r.to - r.from); // first: it may start a new arena
-    const inQuote = new Uint8Array(this.arena!, at, r.to - r.from);
-    let quotedCount = 0;
+    const n = r.to - r.from;
     const regions = this.blockRegions(r.block);
-    if (regions.length > 0) {
+    if (regions.length === 0) {
+      // Most blocks have no quotation marks: their sentences share a list of zeros.
+      r.inQuote = noneQuoted(n);
+      r.quoted = false;
+    } else {
+      const at = this.carve(n); // first: it may start a new arena
+      const inQuote = new Uint8Array(this.arena!, at, n);
+      let quotedCount = 0;
       for (let k = r.from; k < r.to; k++) {
         if (inRegions(regions, tok.starts[k]!)) {
           inQuote[k - r.from] = 1;
           quotedCount++;
         }
       }
+      r.inQuote = inQuote;
+      r.quoted = n > 0 && quotedCount * 2 >= n;
     }
-    r.inQuote = inQuote;
-    r.quoted = r.to > r.from && quotedCount * 2 >= r.to - r.from;
     if (r.subjects.length > 0) r.own = ownAttribution(this.text, tok, r, this.ix.wordKinds);
   }
 
@@ -848,18 +855,11 @@ export class Linker {
     const ownVerb = own !== undefined ? own.verb : -1;
     const evidence = c.evidence;
     let quoted = 0;
-    let unquotedContent = 0;
-    // One pass over the evidence (a quote's can be a whole sentence) for all three of its uses.
     let firstEvidence = evidence.length > 0 ? Infinity : c.from;
     for (let e = 0; e < evidence.length; e++) {
       const k = evidence[e]!;
       if (k < firstEvidence) firstEvidence = k;
       if (inQuote[k - rFrom]) quoted++;
-      else if (
-        !((k >= ownStart && k < ownEnd) || k === ownVerb) &&
-        !(ids[k]! >= 0 && (kinds[ids[k]!]! & KIND_STOP) !== 0)
-      )
-        unquotedContent++;
     }
     // Inside quotation marks, or the speaker's printed words reproduced whole (a post, a
     // transcript read aloud): either way the page gives the words as the speaker's. Facts count
@@ -878,6 +878,18 @@ export class Linker {
       (quoted > 0 && quoted * 2 >= evidence.length) ||
       (quotedFacts > 0 && quotedFacts * 2 >= facts.length) ||
       verbatim;
+    // A direct quote with two content words outside the marks (not the speaker's own words or
+    // verb) also paraphrases; only a direct quote asks, and two such words answer it.
+    let unquotedContent = 0;
+    for (let e = 0; directQuote && e < evidence.length && unquotedContent < 2; e++) {
+      const k = evidence[e]!;
+      if (
+        !inQuote[k - rFrom] &&
+        !((k >= ownStart && k < ownEnd) || k === ownVerb) &&
+        !(ids[k]! >= 0 && (kinds[ids[k]!]! & KIND_STOP) !== 0)
+      )
+        unquotedContent++;
+    }
     const hedges = hedgesAt(
       tok,
       this.hedgeLooks(r, tok),
@@ -899,47 +911,34 @@ export class Linker {
     }
     const beforeWhat = ownUsed && own.afterOnly && c.from < own.verb;
     const attribution = aboutSpeaker || beforeWhat ? undefined : r.resolved;
-    const carried: Carried[] = directQuote ? ['direct-quote'] : ['paraphrase'];
-    if (directQuote && unquotedContent >= 2) carried.push('paraphrase');
-    if (attribution !== undefined) carried.push('attributed');
-    if (hedges.length > 0) carried.push('hedged');
-    if (attribution === undefined && hedges.length === 0) carried.push('stated-as-fact');
+    const form = !directQuote ? 0 : unquotedContent >= 2 ? 2 : 1;
+    const sourcing = (attribution !== undefined ? 1 : 0) | (hedges.length > 0 ? 2 : 0);
+    const carried = CARRIED[form * 4 + sourcing]!.slice();
     const bySource = attribution?.actorId !== undefined && info.asserters.has(attribution.actorId);
     const score = Math.min(1, c.score + (bySource ? SOURCE_BONUS : 0));
     // The readable detail and the quote diffs are what a card shows when a reader opens it; a
     // page is linked without them, so they are worked out on first read (from a few offsets and
     // the sentence's own tokens: the page's token arrays are not kept alive for them); see
     // LinkedMatch.
-    const ix = this.ix;
-    const text = this.text;
     const reason = c.reason;
-    const spans = factSpans(facts, tok);
-    const printed = reason !== 'paraphrase' ? c.text : undefined;
     const quote =
       directQuote && info.variants.length > 0
-        ? sentenceQuote(text, this.sentenceTokens(r, tok), r, c)
+        ? sentenceQuote(this.text, this.sentenceTokens(r, tok), r, c)
         : undefined;
     const match = new LinkedMatch(
-      info.claim.id,
+      this.page,
+      c.claim,
       start,
       end,
-      text.slice(start, end),
       Math.round(score * 1000) / 1000,
       reason,
       carried,
       hedges,
-      {
-        ix,
-        info,
-        claim: c.claim,
-        text,
-        printed,
-        facts: spans,
-        attribution,
-        bySource,
-        quote,
-        cache: this.diffCache,
-      },
+      reason !== 'paraphrase' ? c.text : undefined,
+      factSpans(facts, tok),
+      attribution,
+      bySource,
+      quote,
     );
     if (attribution !== undefined) {
       match.attributedTo =
@@ -951,19 +950,33 @@ export class Linker {
   }
 }
 
-/** What a match's card fields are worked out from, on first read. */
-interface CardSource {
+/**
+ * Every `carried` list a match can have, at [form * 4 + sourcing]: form 0 a paraphrase, 1 a
+ * direct quote, 2 a direct quote that also paraphrases (two content words outside the marks);
+ * sourcing bit 1 attributed, bit 2 hedged, neither stated as fact. A match gets a copy: one
+ * allocation of the exact size, where a literal grown by pushes takes a second, larger one.
+ */
+const CARRIED: readonly (readonly Carried[])[] = (() => {
+  const forms: Carried[][] = [['paraphrase'], ['direct-quote'], ['direct-quote', 'paraphrase']];
+  const lists: Carried[][] = [];
+  for (const form of forms) {
+    for (let sourcing = 0; sourcing < 4; sourcing++) {
+      const list = [...form];
+      if ((sourcing & 1) !== 0) list.push('attributed');
+      if ((sourcing & 2) !== 0) list.push('hedged');
+      if (sourcing === 0) list.push('stated-as-fact');
+      lists.push(list);
+    }
+  }
+  return lists;
+})();
+
+/** What every card of a page is worked out from, besides each match's own fields. */
+interface CardPage {
   ix: MatcherIndex;
-  info: ClaimInfo;
-  claim: number;
   text: string;
-  printed: Candidate['text'];
-  facts: number[];
-  attribution: Attribution | undefined;
-  bySource: boolean;
-  /** The sentence's quoted words, for a direct quote of a claim with printed versions. */
-  quote: SentenceQuote | undefined;
-  cache: Map<string, DiffOp[]>;
+  /** Quote diffs by claim, printed version and the page's words (see `compareQuote`). */
+  diffs: Map<string, DiffOp[]>;
 }
 
 /**
@@ -986,22 +999,32 @@ class LinkedMatch {
   declare hedges: string[];
   declare quoteComparisons: QuoteComparison[];
   declare attributedTo?: { text: string; actorId?: string };
-  #source: CardSource;
+  // What the card fields are worked out from (the page's few offsets and the sentence's own
+  // tokens: the page's token arrays are not kept alive for them).
+  #page: CardPage;
+  #claim: number;
+  #printed: Candidate['text'];
+  /** (fact, start offset, end offset) triples (see `factSpans`). */
+  #facts: number[];
+  #attribution: Attribution | undefined;
+  #bySource: boolean;
+  /** The sentence's quoted words, for a direct quote of a claim with printed versions. */
+  #quote: SentenceQuote | undefined;
   #detail: string | undefined = undefined;
   #comparisons: QuoteComparison[] | undefined = undefined;
 
   static readonly #DETAIL: PropertyDescriptor = {
     get(this: LinkedMatch): string {
-      const s = this.#source;
+      const p = this.#page;
       return (this.#detail ??= detailText(
-        s.ix,
-        s.info,
-        s.text,
-        s.printed,
+        p.ix,
+        p.ix.claims[this.#claim]!,
+        p.text,
+        this.#printed,
         this.reason,
-        s.facts,
-        s.attribution,
-        s.bySource,
+        this.#facts,
+        this.#attribution,
+        this.#bySource,
       ));
     },
     set(this: LinkedMatch, value: string) {
@@ -1013,9 +1036,10 @@ class LinkedMatch {
 
   static readonly #COMPARISONS: PropertyDescriptor = {
     get(this: LinkedMatch): QuoteComparison[] {
-      const s = this.#source;
+      const p = this.#page;
+      const quote = this.#quote;
       return (this.#comparisons ??=
-        s.quote === undefined ? [] : compareQuote(s.info, s.claim, s.quote, s.cache));
+        quote === undefined ? [] : compareQuote(p.ix.claims[this.#claim]!, this.#claim, quote, p.diffs));
     },
     set(this: LinkedMatch, value: QuoteComparison[]) {
       this.#comparisons = value;
@@ -1025,22 +1049,32 @@ class LinkedMatch {
   };
 
   constructor(
-    claimId: string,
+    page: CardPage,
+    claim: number,
     start: number,
     end: number,
-    text: string,
     score: number,
     reason: MatchReason,
     carried: Carried[],
     hedges: string[],
-    source: CardSource,
+    printed: Candidate['text'],
+    facts: number[],
+    attribution: Attribution | undefined,
+    bySource: boolean,
+    quote: SentenceQuote | undefined,
   ) {
-    this.#source = source;
+    this.#page = page;
+    this.#claim = claim;
+    this.#printed = printed;
+    this.#facts = facts;
+    this.#attribution = attribution;
+    this.#bySource = bySource;
+    this.#quote = quote;
     // In the order of the fields of ClaimMatch, as before (JSON and Object.keys show it).
-    this.claimId = claimId;
+    this.claimId = page.ix.claims[claim]!.claim.id;
     this.start = start;
     this.end = end;
-    this.text = text;
+    this.text = page.text.slice(start, end);
     this.score = score;
     this.reason = reason;
     Object.defineProperty(this, 'detail', LinkedMatch.#DETAIL);
@@ -1048,7 +1082,7 @@ class LinkedMatch {
     this.hedges = hedges;
     // Without a direct quote there is nothing to compare: a plain value then, as the accessor
     // would give (an accessor costs a runtime call per match, and most matches have no quote).
-    if (source.quote === undefined) this.quoteComparisons = [];
+    if (quote === undefined) this.quoteComparisons = [];
     else Object.defineProperty(this, 'quoteComparisons', LinkedMatch.#COMPARISONS);
   }
 }
@@ -1097,6 +1131,20 @@ function isLinkLine(text: string, start: number): boolean {
   if (a < 0 || a > 25 || b < 0 || b > 25 || (LINK_LINE_OPENINGS[a]! & (1 << b)) === 0) return false;
   LINK_LINE.lastIndex = start;
   return LINK_LINE.test(text);
+}
+
+/**
+ * Lists of zeros by length: the `inQuote` of sentences in blocks without quotation marks (most
+ * prepared sentences), shared, as nothing writes to an `inQuote` once `prepare` made it; each
+ * would otherwise take a view of the arena of its own.
+ */
+const ZEROS: Uint8Array[] = [];
+
+/** An `inQuote` of `n` tokens none of which is quoted (shared: never to be written to). */
+function noneQuoted(n: number): Uint8Array {
+  // Longer sentences are rare, and a sparse list of them would be slow.
+  if (n > 512) return new Uint8Array(n);
+  return (ZEROS[n] ??= new Uint8Array(n));
 }
 
 /** A sentence with no phrase and no printed text of the dataset: no claims, no speakers. */
@@ -1190,8 +1238,15 @@ export function describeFacts(info: ClaimInfo, facts: FactHit[], text: string, t
 
 /** Fact hits as (fact, start offset, end offset) triples: all a detail needs of the page's tokens. */
 function factSpans(facts: readonly FactHit[], tok: TokenView): number[] {
-  const spans: number[] = [];
-  for (const h of facts) spans.push(h.fact, tok.starts[h.start]!, tok.ends[h.end - 1]!);
+  if (facts.length === 0) return [];
+  // Made to size: pushes would grow it to 17 slots.
+  const spans = new Array<number>(3 * facts.length);
+  for (let f = 0; f < facts.length; f++) {
+    const h = facts[f]!;
+    spans[3 * f] = h.fact;
+    spans[3 * f + 1] = tok.starts[h.start]!;
+    spans[3 * f + 2] = tok.ends[h.end - 1]!;
+  }
   return spans;
 }
 
