@@ -90,9 +90,14 @@ export class IdTokens {
 
 // A word's key is its characters as the digits of base-38 numbers: letters (either case) 1-26,
 // digits 27-36, apostrophes 37. No digit is 0, so different words have different numbers as long
-// as they are exact in a double: ten characters per number (38 ** 10 < 2 ** 53). A word has two:
-// k1 for its first ten characters, k2 for the next ten (0 when there are none); longer words,
-// a few per page, get a negative hash as k2 and are compared character by character.
+// as they are exact: six characters per number, which stays below 2 ** 32 (38 ** 6 is about
+// 3.0e9) and so is exact as the bits of an int32, computed with `Math.imul` (an int32 multiply
+// waits on half the latency of a double one, and each character waits on the last: measured on
+// the bare loop, 7-10% faster than ten characters per double). A word has three: k1 for its first
+// six characters, k2 for the next six and k3 for the six after (0 when there are none); longer
+// words, a few per page, get a hash as k3 in [-2 ** 30, -1], a range no exact k3 takes (as
+// int32s those are 1 to 2 ** 31 - 1 and -2 ** 31 to 38 ** 6 - 1 - 2 ** 32), and are compared
+// character by character.
 
 // Numbers used in the hot loop are const enum members, so they compile to literals: V8's
 // optimized code loads a module-level const from its context, with checks, on every use.
@@ -106,21 +111,24 @@ const enum Key {
   Base = 38,
   AposDigit = 37,
   /** Characters per key number. */
-  Chars = 10,
+  Chars = 6,
+  /** Hashed k3s (of words longer than three key numbers) are -1 - (a hash & HashMask). */
+  HashMask = 0x3fffffff,
 }
 
-// The table: open addressing over slots of 32 bytes, one ArrayBuffer seen as doubles (k1 at
-// 4s, k2 at 4s + 1) and as int32s (the id at 8s + 4, flags at 8s + 5, the word's index in
-// `dict` at 8s + 6), so a hit reads one cache line. k1 = 0 marks an empty slot.
+// The table: open addressing over slots of 32 bytes in one Int32Array (k1, k2 and k3 at 8s,
+// 8s + 1 and 8s + 2, the id at 8s + 4, flags at 8s + 5, the word's index in `dict` at 8s + 6),
+// so a hit reads one cache line. k1 = 0 marks an empty slot.
 // Indices are written `(s << 3) | Field.Id`, not `8 * s + 4`: V8 cannot tell that `8 * s + 4`
 // stays an int32 and checks each product and sum for overflow (a shift or an or never
 // overflows); in the hot loop that is ~2% of a page's pass.
 const MIN_BITS = 12; // 4,096 slots: a page's few thousand distinct words fit at under half full
 const MAX_BITS = 16; // past 32,768 distinct words (a word list, a log) the table starts over
 
-/** Where a slot's fields are: k1 and k2 in doubles from 4s, the rest in int32s from 8s. */
+/** Where a slot's fields are, from 8s (k1 at 8s itself). */
 const enum Field {
   K2 = 1,
+  K3 = 2,
   Id = 4,
   Meta = 5,
   Word = 6,
@@ -214,12 +222,16 @@ for (let c = 0; c < 128; c++) BREAKS[c] = breaksPhrase(c) ? 1 : 0;
 const RARE_REACH = wordRules.longestCanonical - 1;
 
 /**
- * The first slot to probe for a key (k1 and k2 are integers below 2 ** 53, or k2 a negative
- * hash). The `| 0` keeps the slot an int32 for V8 (`>>>` gives a uint32, which it may hold as a
- * double and convert back for every index).
+ * The first slot to probe for a key (three int32s). The `| 0` keeps the slot an int32 for V8
+ * (`>>>` gives a uint32, which it may hold as a double and convert back for every index).
  */
-function slotOf(k1: number, k2: number, shift: number): number {
-  return (Math.imul((k1 | 0) ^ Math.imul(k2 | 0, 0x85ebca6b), 0x9e3779b1) >>> shift) | 0;
+function slotOf(k1: number, k2: number, k3: number, shift: number): number {
+  return (Math.imul(k1 ^ Math.imul(k2, 0x85ebca6b) ^ Math.imul(k3, 0xc2b2ae35), 0x9e3779b1) >>> shift) | 0;
+}
+
+/** Is k3 a hash (of a word longer than three key numbers), not characters? */
+function hashed(k3: number): boolean {
+  return k3 < 0 && k3 >= -1 - Key.HashMask;
 }
 
 /** The normalized code of a character inside a fast-path word: lowercase ASCII, or "'" for apostrophes. */
@@ -269,8 +281,7 @@ const NO_ANCHORS = new Uint8Array(1);
  */
 export class FirstPass {
   private bits = MIN_BITS;
-  private f64 = new Float64Array(4 << MIN_BITS);
-  private i32 = new Int32Array(this.f64.buffer);
+  private i32 = new Int32Array(8 << MIN_BITS);
   private entries = 0; // words in the table
   /** Table words by index; only grows during a read (tokens already read point into it). */
   private dict: string[] = [];
@@ -287,6 +298,7 @@ export class FirstPass {
   private we = 0;
   private k1 = 0;
   private k2 = 0;
+  private k3 = 0;
   // What nextRaw read, and the raw words after a canonical word (scratch for `canonical`).
   private rawWord = '';
   private rawEnd = 0;
@@ -416,8 +428,7 @@ export class FirstPass {
   /** Empties the table and the words (between reads only: tokens point into dict). */
   private reset(bits: number): void {
     this.bits = bits;
-    this.f64 = new Float64Array(4 << bits);
-    this.i32 = new Int32Array(this.f64.buffer);
+    this.i32 = new Int32Array(8 << bits);
     this.entries = 0;
     this.dict = [];
     this.canonIds.clear();
@@ -520,7 +531,7 @@ export class FirstPass {
    * (around a call V8 keeps the loop's variables on the stack) and keeps the arrays in locals.
    */
   private scan(text: string, from: number, end: number, gap: number): number {
-    const { f64, i32, ids, starts, ends, breaks, wordAt, anchored, planned, percentId, andId } = this;
+    const { i32, ids, starts, ends, breaks, wordAt, anchored, planned, percentId, andId } = this;
     // 1 when '%' or '&' (the tokens "percent", "and") is an anchor: noted like any other token.
     const percentAnchors = this.anchors(percentId) ? 1 : 0;
     const andAnchors = this.anchors(andId) ? 1 : 0;
@@ -582,8 +593,9 @@ export class FirstPass {
         ws = i;
         let k1 = s;
         let k2 = 0;
+        let k3 = 0;
         c = 32; // the character after the word (a space at the block end)
-        const lim = ws + Key.Chars < end ? ws + Key.Chars : end;
+        let lim = ws + Key.Chars < end ? ws + Key.Chars : end;
         // Key digits inside a word come from arithmetic, not SYM: in V8 each load from a
         // table costs a map check, two pointer loads and a bounds check (~2.5% of the pass).
         for (i++; i < lim; i++) {
@@ -593,24 +605,37 @@ export class FirstPass {
             s = c - 21; // a digit's, 27-36
             if ((s - 27) >>> 0 >= 10) break;
           }
-          k1 = k1 * Key.Base + s;
+          k1 = (Math.imul(k1, Key.Base) + s) | 0;
         }
         if (i === lim) {
-          // Ten characters (or the block's end): a longer word goes on in k2.
+          // Six characters (or the block's end): a longer word goes on in k2, then in k3.
           c = 32;
-          for (; i < end; i++) {
+          lim = i + Key.Chars < end ? i + Key.Chars : end;
+          for (; i < lim; i++) {
             c = text.charCodeAt(i);
             s = (c | 32) - 96;
             if ((s - 1) >>> 0 >= 26) {
               s = c - 21;
               if ((s - 27) >>> 0 >= 10) break;
             }
-            k2 = k2 * Key.Base + s;
+            k2 = (Math.imul(k2, Key.Base) + s) | 0;
           }
-          if (i === end) c = 32;
-          if (i - ws > 2 * Key.Chars) {
-            stop = Stop.Slow; // too long for exact keys: compared character by character
-            break;
+          if (i === lim) {
+            c = 32;
+            for (; i < end; i++) {
+              c = text.charCodeAt(i);
+              s = (c | 32) - 96;
+              if ((s - 1) >>> 0 >= 26) {
+                s = c - 21;
+                if ((s - 27) >>> 0 >= 10) break;
+              }
+              k3 = (Math.imul(k3, Key.Base) + s) | 0;
+            }
+            if (i === end) c = 32;
+            if (i - ws > 3 * Key.Chars) {
+              stop = Stop.Slow; // too long for exact keys: compared character by character
+              break;
+            }
           }
         }
         we = i;
@@ -652,11 +677,14 @@ export class FirstPass {
             break;
           }
         }
-        slot = slotOf(k1, k2, shift);
-        let at = f64[slot << 2]!;
-        while (at !== 0 && (at !== k1 || f64[(slot << 2) | Field.K2] !== k2)) {
+        slot = slotOf(k1, k2, k3, shift);
+        let at = i32[slot << 3]!;
+        while (
+          at !== 0 &&
+          (at !== k1 || i32[(slot << 3) | Field.K2] !== k2 || i32[(slot << 3) | Field.K3] !== k3)
+        ) {
           slot = (slot + 1) & mask;
-          at = f64[slot << 2]!;
+          at = i32[slot << 3]!;
         }
         if (at === 0) {
           stop = Stop.Slow; // a new word: slowWord adds it (the table may grow)
@@ -946,41 +974,49 @@ export class FirstPass {
     return j;
   }
 
-  /** Sets k1 and k2 to the key of the word text[from, to) (letters, digits, apostrophes). */
+  /** Sets k1, k2 and k3 to the key of the word text[from, to) (letters, digits, apostrophes). */
   private keyOf(text: string, from: number, to: number): void {
     let k1 = 0;
     let k2 = 0;
+    let k3 = 0;
     for (let k = from; k < to; k++) {
       const s = SYM[text.charCodeAt(k)] || Key.AposDigit; // any other character in such a word is an apostrophe
-      if (k - from < Key.Chars) k1 = k1 * Key.Base + s;
-      else k2 = k2 * Key.Base + s;
+      if (k - from < Key.Chars) k1 = (Math.imul(k1, Key.Base) + s) | 0;
+      else if (k - from < 2 * Key.Chars) k2 = (Math.imul(k2, Key.Base) + s) | 0;
+      else k3 = (Math.imul(k3, Key.Base) + s) | 0;
     }
-    if (to - from > 2 * Key.Chars) {
+    if (to - from > 3 * Key.Chars) {
       let h = 0x811c9dc5;
       for (let k = from; k < to; k++) h = Math.imul(h ^ norm(text.charCodeAt(k)), 0x01000193);
-      k2 = -1 - (h >>> 0);
+      k3 = -1 - (h & Key.HashMask);
     }
     this.k1 = k1;
     this.k2 = k2;
+    this.k3 = k3;
   }
 
   /** The table slot of the word text[from, to) (letters, digits, apostrophes), added when new. */
   private lookup(text: string, from: number, to: number): number {
     this.keyOf(text, from, to);
-    const { k1, k2, f64 } = this;
+    const { k1, k2, k3, i32 } = this;
     const mask = (1 << this.bits) - 1;
-    let slot = slotOf(k1, k2, 32 - this.bits);
+    let slot = slotOf(k1, k2, k3, 32 - this.bits);
     for (;;) {
-      const at = f64[slot << 2]!;
+      const at = i32[slot << 3]!;
       if (at === 0) break;
-      if (at === k1 && f64[(slot << 2) | Field.K2] === k2 && (k2 >= 0 || this.sameWord(slot, text, from, to)))
+      if (
+        at === k1 &&
+        i32[(slot << 3) | Field.K2] === k2 &&
+        i32[(slot << 3) | Field.K3] === k3 &&
+        (!hashed(k3) || this.sameWord(slot, text, from, to))
+      )
         return slot;
       slot = (slot + 1) & mask;
     }
-    return this.add(text, from, to, k1, k2);
+    return this.add(text, from, to, k1, k2, k3);
   }
 
-  /** Is the word in `slot` the word text[from, to)? (For long words, whose k2 is a hash.) */
+  /** Is the word in `slot` the word text[from, to)? (For long words, whose k3 is a hash.) */
   private sameWord(slot: number, text: string, from: number, to: number): boolean {
     const w = this.dict[this.i32[(slot << 3) | Field.Word]!]!;
     if (w.length !== to - from) return false;
@@ -988,21 +1024,22 @@ export class FirstPass {
     return true;
   }
 
-  /** Adds the word text[from, to) under (k1, k2), growing (or, past the largest size, emptying) the table. */
-  private add(text: string, from: number, to: number, k1: number, k2: number): number {
+  /** Adds the word text[from, to) under (k1, k2, k3), growing (or, past the largest size, emptying) the table. */
+  private add(text: string, from: number, to: number, k1: number, k2: number, k3: number): number {
     if (2 * (this.entries + 1) > 1 << this.bits) {
       if (this.bits < MAX_BITS) this.rehash(this.bits + 1);
       else this.rehash(MIN_BITS, true); // a huge page of distinct words: start over rather than grow
     }
-    const { f64, i32 } = this;
+    const i32 = this.i32;
     const mask = (1 << this.bits) - 1;
-    let slot = slotOf(k1, k2, 32 - this.bits);
-    while (f64[slot << 2] !== 0) slot = (slot + 1) & mask;
+    let slot = slotOf(k1, k2, k3, 32 - this.bits);
+    while (i32[slot << 3] !== 0) slot = (slot + 1) & mask;
     let word = '';
     for (let c = from; c < to; c++) word += String.fromCharCode(norm(text.charCodeAt(c)));
     const id = this.vocab.get(stem(word));
-    f64[slot << 2] = k1;
-    f64[(slot << 2) | Field.K2] = k2;
+    i32[slot << 3] = k1;
+    i32[(slot << 3) | Field.K2] = k2;
+    i32[(slot << 3) | Field.K3] = k3;
     i32[(slot << 3) | Field.Id] = id;
     i32[(slot << 3) | Field.Word] = this.dict.length;
     i32[(slot << 3) | Field.Meta] =
@@ -1018,28 +1055,28 @@ export class FirstPass {
 
   /** Moves every entry into a table of 2 ** bits slots, or drops them all when `empty`. */
   private rehash(bits: number, empty = false): void {
-    const old = this.f64;
-    const oldI32 = this.i32;
+    const old = this.i32;
     this.bits = bits;
-    this.f64 = new Float64Array(4 << bits);
-    this.i32 = new Int32Array(this.f64.buffer);
+    this.i32 = new Int32Array(8 << bits);
     if (empty) {
       this.entries = 0; // dict keeps its words until the read ends (read() then resets)
       return;
     }
-    const { f64, i32 } = this;
+    const i32 = this.i32;
     const mask = (1 << bits) - 1;
-    for (let s = 0; s << 2 < old.length; s++) {
-      const k1 = old[s << 2]!;
+    for (let s = 0; s << 3 < old.length; s++) {
+      const k1 = old[s << 3]!;
       if (k1 === 0) continue;
-      const k2 = old[(s << 2) | Field.K2]!;
-      let slot = slotOf(k1, k2, 32 - bits);
-      while (f64[slot << 2] !== 0) slot = (slot + 1) & mask;
-      f64[slot << 2] = k1;
-      f64[(slot << 2) | Field.K2] = k2;
-      i32[(slot << 3) | Field.Id] = oldI32[(s << 3) | Field.Id]!;
-      i32[(slot << 3) | Field.Meta] = oldI32[(s << 3) | Field.Meta]!;
-      i32[(slot << 3) | Field.Word] = oldI32[(s << 3) | Field.Word]!;
+      const k2 = old[(s << 3) | Field.K2]!;
+      const k3 = old[(s << 3) | Field.K3]!;
+      let slot = slotOf(k1, k2, k3, 32 - bits);
+      while (i32[slot << 3] !== 0) slot = (slot + 1) & mask;
+      i32[slot << 3] = k1;
+      i32[(slot << 3) | Field.K2] = k2;
+      i32[(slot << 3) | Field.K3] = k3;
+      i32[(slot << 3) | Field.Id] = old[(s << 3) | Field.Id]!;
+      i32[(slot << 3) | Field.Meta] = old[(s << 3) | Field.Meta]!;
+      i32[(slot << 3) | Field.Word] = old[(s << 3) | Field.Word]!;
     }
   }
 }

@@ -216,7 +216,20 @@ const EDGE_WORDS = [
   'St. Paul’s',
   'Jan 7',
   'Mpls.',
-  // Word lengths around the key boundaries (10 and 20 characters) and past them.
+  // Word lengths around the key boundaries (6, 12 and 18 characters) and past them, and the
+  // largest digits in each part (as int32s, a part of six 9s is negative: it must never be
+  // taken for a long word's hashed part).
+  'Abcdef',
+  'Abcdefg',
+  'Abcdefghijkl',
+  'Abcdefghijklm',
+  'abcdefghijklmnopqr',
+  'abcdefghijklmnopqrs',
+  '999999',
+  '999999999999',
+  'aaaaaaaaaaaa999999',
+  '9999999999999999999',
+  "zzzzzzzzzzzzzzzzz's",
   'Abcdefghij',
   'Abcdefghijk',
   'abcdefghijklmnopqrst',
@@ -395,7 +408,7 @@ describe.skipIf(ix === undefined)(
 
     it('on words that differ only in their last letters, at every length around the key sizes', () => {
       const pass = markingPass();
-      // Keys are exact for ten characters per part; a key one character longer, or long words
+      // Keys are exact for six characters per part; a key one character longer, or long words
       // left unchecked, would give two of these words the same table entry.
       const words: string[] = [];
       for (let len = 1; len <= 32; len++) {
