@@ -8,7 +8,7 @@ import { normalizeWords, stem, tokenize } from './normalize';
 import { PhraseSet, STOPWORDS, Vocabulary } from './phrases';
 import { Recognizer } from './recognize';
 import { wordRun, type WordRun } from './diff';
-import { SHINGLE_BITS_MASK, shingleHash } from './texts';
+import { SHINGLE_BITS_MASK, shingleHash, shingleTable, type ShingleTable } from './texts';
 import { KIND_STOP, wordKinds } from './carriage';
 
 /** Who owns a phrase in the linking phrase set. */
@@ -119,6 +119,8 @@ export interface MatcherIndex {
    * scans need the count of every text they touch, and reading it here costs no object read.
    */
   shingles: Map<number, Int32Array>;
+  /** `shingles` as the open-addressing table the block plan and the linker probe. */
+  shingleTable: ShingleTable;
   /**
    * A bit per (shingle hash & shingleMask), for the block plan: most page shingles miss without
    * a Map lookup. 16 bits a shingle, at least 4 K bits, so a small dataset's filter stays in the
@@ -535,6 +537,7 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
     minFacts,
     texts,
     shingles,
+    shingleTable: shingleTable(shingles),
     shingleBits,
     shingleMask,
     wordClaims,

@@ -21,7 +21,7 @@ import { tokenize } from './normalize';
 import { SentenceBuilder, blockRanges, segment, segmentBlocks, type Segmentation } from './segment';
 import { enoughFacts, enoughFactsIn, factScratch, sentencesMayHaveFacts, type FactScratch } from './facts';
 import { IntList } from './phrases';
-import { enoughShingles, shingleHash } from './texts';
+import { enoughShingles, shingleEntry, shingleHash } from './texts';
 
 // The contract types, and the building blocks the scan CLI, the evaluation and tests use.
 export type * from './types';
@@ -99,17 +99,6 @@ interface BlockScratch extends FactScratch {
   planMarks: Uint8Array;
   /** The noted positions of a block of tokens that did not come from the first pass. */
   planned: IntList;
-  /**
-   * `ix.shingles` in typed arrays, for `blockKind`: shingle hash h is in the first slot from
-   * `shingleSlot(h, shingleShift)` on (wrapping) whose shingleKeys entry is h, and it is not
-   * there when a slot with shingleAt 0 comes first. Its (text, shingle count) pairs are at
-   * shingleTexts[at ..], shingleTexts[at - 1] of them, with at = shingleAt[slot]. (A `Map` of
-   * typed arrays costs a lookup and a few scattered reads per shingle found.)
-   */
-  shingleKeys: Int32Array;
-  shingleAt: Int32Array;
-  shingleShift: number;
-  shingleTexts: Int32Array;
   /** The gate phrases anchored on each token id: pids gatePids[gateStart[id]] .. [gateStart[id + 1] - 1]. */
   gateStart: Uint32Array;
   gatePids: Int32Array;
@@ -184,28 +173,10 @@ function blockScratch(ix: MatcherIndex): BlockScratch {
       planMarks[t.ids[i + 2]! + 1]! |= PLAN_THIRD;
     }
   }
-  // The shingle table, at most a quarter full.
-  let bits = 4;
-  while (1 << bits < 4 * ix.shingles.size) bits++;
-  const shingleKeys = new Int32Array(1 << bits);
-  const shingleAt = new Int32Array(1 << bits);
-  const shingleTexts: number[] = [];
-  for (const [h, list] of ix.shingles) {
-    let slot = shingleSlot(h, 32 - bits);
-    while (shingleAt[slot] !== 0) slot = (slot + 1) & ((1 << bits) - 1);
-    shingleKeys[slot] = h;
-    shingleTexts.push(list.length >>> 1);
-    shingleAt[slot] = shingleTexts.length;
-    for (let l = 0; l < list.length; l++) shingleTexts.push(list[l]!);
-  }
   return {
     anchorFlags,
     planMarks,
     planned: new IntList(),
-    shingleKeys,
-    shingleAt,
-    shingleShift: 32 - bits,
-    shingleTexts: Int32Array.from(shingleTexts),
     gateStart,
     gatePids,
     wordGen: new Uint32Array(size),
@@ -222,11 +193,6 @@ function blockScratch(ix: MatcherIndex): BlockScratch {
     sentenceHits: [],
     names: false,
   };
-}
-
-/** The first slot of `BlockScratch.shingleKeys` to look for shingle hash h in. */
-function shingleSlot(h: number, shift: number): number {
-  return Math.imul(h, 0x9e3779b1) >>> shift;
 }
 
 /** What the linker must do with a block: skip it, note the actor it names, or link it. */
@@ -272,9 +238,9 @@ function blockKind(
   const gen = ++sc.gen;
   const { textGen, textHits } = sc;
   const ids = view.ids;
-  const { anchorFlags, wordGen, gateAt, shingleKeys, shingleAt, shingleShift, shingleTexts } = sc;
-  const slotMask = shingleAt.length - 1;
+  const { anchorFlags, wordGen, gateAt } = sc;
   const { shingleBits, shingleMask } = ix;
+  const { table, shift, postStart, postings } = ix.shingleTable;
   let names = false;
   // Where the gate anchor words are, and which fact anchor words the block has: `mayHaveFacts`
   // judges from them whether the phrase search can find enough facts.
@@ -295,17 +261,15 @@ function blockKind(
     if (a < 0 || b < 0) continue;
     const h = shingleHash(a, b, c);
     if ((shingleBits[(h & shingleMask) >>> 3]! & (1 << (h & 7))) === 0) continue;
-    let slot = shingleSlot(h, shingleShift);
-    while (shingleAt[slot] !== 0 && shingleKeys[slot] !== h) slot = (slot + 1) & slotMask;
-    const at = shingleAt[slot]!;
-    if (at === 0) continue;
-    for (let l = at, end = l + 2 * shingleTexts[at - 1]!; l < end; l += 2) {
-      const t = shingleTexts[l]!;
+    const entry = shingleEntry(table, shift, h);
+    if (entry === 0) continue;
+    for (let l = postStart[entry - 1]!, end = postStart[entry]!; l < end; l += 2) {
+      const t = postings[l]!;
       if (textGen[t] !== gen) {
         textGen[t] = gen;
         textHits[t] = 0;
       }
-      if (enoughShingles(++textHits[t]!, shingleTexts[l + 1]!)) return BlockKind.Link;
+      if (enoughShingles(++textHits[t]!, postings[l + 1]!)) return BlockKind.Link;
     }
   }
   sc.names = names;

@@ -196,7 +196,7 @@ class LinkScratch {
   readonly gateClaims: Int32Array;
 
   constructor(ix: MatcherIndex) {
-    this.scanner = new TextScanner(ix.texts, ix.shingles);
+    this.scanner = new TextScanner(ix.texts, ix.shingleTable);
     this.seen = new Uint32Array(ix.claims.length);
     this.vetoed = new Uint32Array(ix.claims.length);
     this.phraseSeen = new Uint32Array(ix.linkPhrases.phrases.length);

@@ -48,6 +48,60 @@ function slotOf(h: number, shift: number): number {
   return Math.imul(h, 0x9e3779b1) >>> shift;
 }
 
+/**
+ * The shingle index (`MatcherIndex.shingles`) as an open-addressing table, made once per index
+ * and read by the block plan and the linker's text scan: slot k holds a shingle hash at 2k and
+ * 1 + its entry at 2k + 1 (0: empty), found from the hash's top bits (`shift`) onwards; entry e's
+ * (text id, the text's shingle count) pairs are postings[postStart[e] .. postStart[e + 1] - 1].
+ * One probe of a table that fits the cache (most of a page's shingles are looked up) costs less
+ * than a Map lookup and the scattered reads of a typed array per shingle.
+ */
+export interface ShingleTable {
+  table: Int32Array;
+  shift: number;
+  postStart: Int32Array;
+  postings: Int32Array;
+}
+
+/** The table of a shingle index (shingle hash → (text id, shingle count) pairs). */
+export function shingleTable(shingles: ReadonlyMap<number, Int32Array>): ShingleTable {
+  // At most half full, so a probe for a shingle the dataset lacks ends at an empty slot soon.
+  let bits = 4;
+  while (1 << bits < 2 * shingles.size) bits++;
+  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
+  const table = new Int32Array(2 << bits);
+  const postStart = new Int32Array(shingles.size + 1);
+  let total = 0;
+  for (const list of shingles.values()) total += list.length;
+  const postings = new Int32Array(total);
+  // Plain loops (no per-entry builtin calls): with 10,000 claims this runs 100,000 times, the
+  // first of them before the code is optimized.
+  let e = 0;
+  let at = 0;
+  shingles.forEach((list, h) => {
+    let k = slotOf(h, shift);
+    while (table[2 * k + 1] !== 0) k = (k + 1) & mask;
+    table[2 * k] = h;
+    table[2 * k + 1] = ++e;
+    for (let l = 0; l < list.length; l++) postings[at++] = list[l]!;
+    postStart[e] = at;
+  });
+  return { table, shift, postStart, postings };
+}
+
+/** 1 + the entry of shingle hash h in a `ShingleTable`'s `table` (its `shift`); 0 when it has none. */
+export function shingleEntry(table: Int32Array, shift: number, h: number): number {
+  const mask = (table.length >>> 1) - 1;
+  let k = slotOf(h, shift);
+  let entry = table[2 * k + 1]!;
+  while (entry !== 0 && table[2 * k] !== h) {
+    k = (k + 1) & mask;
+    entry = table[2 * k + 1]!;
+  }
+  return entry;
+}
+
 /** `TextScanner.scan`'s answer for a sentence with no printed text (shared: callers only read it). */
 const NO_MATCHES: TextMatch[] = [];
 
@@ -65,51 +119,13 @@ export class TextScanner {
   private readonly top = new IntList(32);
   /** A 1,024-bit filter of a page window's word ids, for `reachable`. */
   private readonly windowBits = new Uint32Array(32);
-  /**
-   * The shingle index as an open-addressing table: slot k holds a shingle hash at 2k and 1 + its
-   * entry at 2k + 1 (0: empty), found from the hash's top bits (`tableShift`) onwards; entry e's
-   * (text id, shingle count) pairs are postings[postStart[e] .. postStart[e + 1] - 1]. A scanner
-   * serves every page of its index, and one probe of a table that fits the cache (most of a
-   * page's shingles are looked up) costs less than the bit filter's read and a Map lookup.
-   */
-  private readonly table: Int32Array;
-  private readonly tableShift: number;
-  private readonly postStart: Int32Array;
-  private readonly postings: Int32Array;
-
   constructor(
     private readonly texts: readonly IndexedText[],
-    /** Shingle hash → (text id, the text's shingle count) pairs, as built by buildIndex. */
-    shingles: ReadonlyMap<number, Int32Array>,
+    /** The index's shingles (see `ShingleTable`). */
+    private readonly shingles: ShingleTable,
   ) {
     this.slots = new Int32Array(texts.length * 4);
     this.share = new Float64Array(texts.length);
-    // At most half full, so a probe for a shingle the dataset lacks ends at an empty slot soon.
-    let bits = 4;
-    while (1 << bits < 2 * shingles.size) bits++;
-    const mask = (1 << bits) - 1;
-    const shift = 32 - bits;
-    const table = new Int32Array(2 << bits);
-    const postStart = new Int32Array(shingles.size + 1);
-    let total = 0;
-    for (const list of shingles.values()) total += list.length;
-    const postings = new Int32Array(total);
-    // Plain loops (no per-entry builtin calls): with 10,000 claims this runs 100,000 times, the
-    // first of them before the code is optimized.
-    let e = 0;
-    let at = 0;
-    shingles.forEach((list, h) => {
-      let k = slotOf(h, shift);
-      while (table[2 * k + 1] !== 0) k = (k + 1) & mask;
-      table[2 * k] = h;
-      table[2 * k + 1] = ++e;
-      for (let l = 0; l < list.length; l++) postings[at++] = list[l]!;
-      postStart[e] = at;
-    });
-    this.table = table;
-    this.tableShift = shift;
-    this.postStart = postStart;
-    this.postings = postings;
   }
 
   /**
@@ -121,21 +137,14 @@ export class TextScanner {
   scan(ids: Int32Array, from: number, to: number, limit = Infinity, minCoverage = 0): TextMatch[] {
     const slots = this.slots; // [t*4]: hits, first, last, total
     const touched = this.touched;
-    const { table, tableShift, postStart, postings } = this;
-    const mask = (table.length >>> 1) - 1;
+    const { table, shift, postStart, postings } = this.shingles;
     touched.clear();
     for (let i = from; i + 2 < to; i++) {
       const a = ids[i]!;
       const b = ids[i + 1]!;
       const c = ids[i + 2]!;
       if (a < 0 || b < 0 || c < 0) continue;
-      const h = shingleHash(a, b, c);
-      let k = slotOf(h, tableShift);
-      let entry = table[2 * k + 1]!;
-      while (entry !== 0 && table[2 * k] !== h) {
-        k = (k + 1) & mask;
-        entry = table[2 * k + 1]!;
-      }
+      const entry = shingleEntry(table, shift, shingleHash(a, b, c));
       if (entry === 0) continue;
       for (let l = postStart[entry - 1]!, end = postStart[entry]!; l < end; l += 2) {
         const t = postings[l]!;

@@ -130,7 +130,7 @@ describe.skipIf(dataset === undefined)('TextScanner.scan', () => {
   const ids = ix.vocab.idsOf(tokenize(page).words);
 
   it('finds what the plain scan finds, sentence-sized window by window, with and without a limit', () => {
-    const scanner = new TextScanner(ix.texts, ix.shingles);
+    const scanner = new TextScanner(ix.texts, ix.shingleTable);
     let found = 0;
     for (let from = 0; from < ids.length; from += 17) {
       const to = Math.min(ids.length, from + 40);
@@ -144,7 +144,7 @@ describe.skipIf(dataset === undefined)('TextScanner.scan', () => {
   });
 
   it('leaves out only the texts an alignment would give less than minCoverage', () => {
-    const scanner = new TextScanner(ix.texts, ix.shingles);
+    const scanner = new TextScanner(ix.texts, ix.shingleTable);
     let left = 0;
     for (let from = 0; from < ids.length; from += 11) {
       const to = Math.min(ids.length, from + 30);
