@@ -46,6 +46,13 @@ export interface ScanLimits {
   /** Time spent within one `budgetWindowMs` before the watchdog stops scanning the page, in ms. */
   budgetMs: number;
   budgetWindowMs: number;
+  /**
+   * Time the first full read of a page (extraction, recognition, linking) may take before the
+   * watchdog stops it, in ms. It is counted apart from `budgetMs`: it happens once, runs in
+   * slices and is bounded by `maxChars`, and on a page of 100,000 elements it alone takes over a
+   * second on a fast machine (`budgetMs` would stop it, unlinked, on a slower one).
+   */
+  firstReadBudgetMs: number;
   /** Characters read by recognition (the one step that cannot be sliced). */
   recognizeChars: number;
   /** Changed blocks remembered at most between two rescans. */
@@ -64,6 +71,7 @@ export const DEFAULT_LIMITS: ScanLimits = {
   maxBurstChars: 300_000,
   budgetMs: 1_500,
   budgetWindowMs: 10_000,
+  firstReadBudgetMs: 8_000,
   recognizeChars: 300_000,
   maxPendingRoots: 500,
   maxWaitMs: 1_500,
@@ -131,6 +139,9 @@ export class PageController implements ContentApi {
   private returnFocus: Element | null = null;
   private windowStart = 0;
   private windowSpent = 0;
+  /** The first full read's job while it is queued or running, and the time it has taken. */
+  private firstRead: Generator<void, void, void> | null = null;
+  private firstReadSpent = 0;
   private lastQuickTest = 0;
   /** Least time between two cheap re-tests of a changing page that was not about the incident. */
   private retestGap = DEFAULT_LIMITS.maxWaitMs;
@@ -275,6 +286,8 @@ export class PageController implements ContentApi {
     this.indicatorDismissed = false;
     this.windowStart = this.now();
     this.windowSpent = 0;
+    this.firstRead = null;
+    this.firstReadSpent = 0;
     this.retestGap = this.limits.maxWaitMs;
     this.partial = false;
     this.note = undefined;
@@ -308,7 +321,10 @@ export class PageController implements ContentApi {
     this.spend(started);
     if (!mayBe) return this.setState('unrelated');
     this.setState('scanning');
-    this.enqueue(this.fullScanJob(body));
+    const job = this.fullScanJob(body);
+    // Only the page's first read has a budget of its own (see `firstReadBudgetMs`).
+    if (this.firstRead === null && this.firstReadSpent === 0) this.firstRead = job;
+    this.enqueue(job);
   }
 
   /** Read the visible text in steps, recognize it, then link it passage by passage. */
@@ -398,6 +414,9 @@ export class PageController implements ContentApi {
     const scan = this.scan;
     if (scan.disposed) return;
     const started = this.now();
+    // A slice that begins with the first read still to finish counts against its budget.
+    const firstRead = this.firstRead !== null && this.jobs.includes(this.firstRead);
+    if (!firstRead) this.firstRead = null;
     try {
       while (this.jobs.length > 0 && this.now() - started < this.limits.sliceMs) {
         if (this.jobs[0]!.next().done) this.jobs.shift();
@@ -410,7 +429,8 @@ export class PageController implements ContentApi {
       console.debug('[Source Context] scan stopped:', error);
     }
     this.paintFound();
-    this.spend(started);
+    if (firstRead) this.firstReadSpent += this.now() - started;
+    else this.spend(started);
     if (this.overBudget()) return;
     if (this.jobs.length > 0) {
       this.sliceScheduled = true;
@@ -578,10 +598,12 @@ export class PageController implements ContentApi {
 
   /**
    * The watchdog: a page that has kept us busy for more than `budgetMs` within one
-   * `budgetWindowMs` window is left alone from then on, keeping what was already linked.
+   * `budgetWindowMs` window (or whose first read took more than `firstReadBudgetMs`) is left
+   * alone from then on, keeping what was already linked.
    */
   private overBudget(): boolean {
-    if (this.windowSpent <= this.limits.budgetMs) return false;
+    if (this.windowSpent <= this.limits.budgetMs && this.firstReadSpent <= this.limits.firstReadBudgetMs)
+      return false;
     if (this.state !== 'stopped') {
       this.scan.dispose();
       this.scan = this.disposer.child();
