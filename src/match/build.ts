@@ -76,11 +76,12 @@ export interface MatcherIndex {
   /** Per link phrase: the claims for which it belongs to a gate fact (see buildIndex). */
   phraseGates: (Int32Array | undefined)[];
   /**
-   * `phraseFacts`, `phraseGates` and `phraseVetoes` in flat arrays: phrase p's fact codes are
-   * factCodes[factCodeAt[p] .. factCodeAt[p + 1] - 1], its gate claims gateClaims[gateClaimAt[p]
-   * .. gateClaimAt[p + 1] - 1], the claims it vetoes vetoClaims[vetoClaimAt[p] ..
-   * vetoClaimAt[p + 1] - 1]. The plan and the linker read them for each phrase hit: a few small
-   * arrays stay in the cache, where a typed array per phrase is a few scattered reads each.
+   * `phraseFacts`, `phraseGates` and the claims each link phrase vetoes, in flat arrays: phrase
+   * p's fact codes are factCodes[factCodeAt[p] .. factCodeAt[p + 1] - 1], its gate claims
+   * gateClaims[gateClaimAt[p] .. gateClaimAt[p + 1] - 1], the claims it vetoes
+   * vetoClaims[vetoClaimAt[p] .. vetoClaimAt[p + 1] - 1]. The plan and the linker read them for
+   * each phrase hit: a few small arrays stay in the cache, where a typed array per phrase is a
+   * few scattered reads each.
    */
   factCodeAt: Int32Array;
   factCodes: Int32Array;
@@ -105,8 +106,6 @@ export interface MatcherIndex {
    * sum of them is exact in any order; the linker then bounds a claim's score without a margin.
    */
   exactWeights: Uint8Array;
-  /** Per link phrase: the claims it vetoes. */
-  phraseVetoes: (Int32Array | undefined)[];
   /** Per link phrase: the speakers it names. */
   phraseSubjects: ({ actor?: string; anaphoric: boolean }[] | undefined)[];
   /** Per claim: bit mask of its required facts, of its `alone` facts, and its `min`. */
@@ -530,7 +529,6 @@ export function* buildIndexSteps(input: Dataset | ParsedDataset): Generator<void
     factPhraseIds: Int32Array.from(factPhraseIds),
     totalWeight,
     exactWeights,
-    phraseVetoes,
     phraseSubjects,
     requiredMask,
     aloneMask,

@@ -383,6 +383,7 @@ export class Linker {
     const seen = sc.seen;
     const masks = sc.masks;
     const { factAt, factCodes, gateAt, gateClaims } = sc;
+    const { vetoClaimAt, vetoClaims } = ix;
     for (let h = 0; h < hits.length; h += 3) {
       const pid = hits[h]!;
       if (sc.phraseSeen[pid] !== gen) {
@@ -410,8 +411,8 @@ export class Linker {
           }
         }
       }
-      const vetoes = ix.phraseVetoes[pid];
-      if (vetoes !== undefined) for (let k = 0; k < vetoes.length; k++) sc.vetoed[vetoes[k]!] = gen;
+      for (let k = vetoClaimAt[pid]!, end = vetoClaimAt[pid + 1]!; k < end; k++)
+        sc.vetoed[vetoClaims[k]!] = gen;
       const speakers = ix.phraseSubjects[pid];
       if (speakers !== undefined) {
         if (subjects === NO_SUBJECTS) subjects = [];
