@@ -903,12 +903,15 @@ export class Linker {
       firstEvidence,
     );
     // A claim about the speaker ("far-left … Mayor Jacob Frey criticized") is not their
-    // statement: every fact sits in or just before the speaker's name, before the verb.
+    // statement: every fact sits in or just before the speaker's name, before the verb, and
+    // outside quotation marks (a quote that ends right before its speaker, "“…fired defensive
+    // shots,” McLaughlin said", is the speaker's statement).
     const ownUsed = own !== undefined && r.resolved === own.who;
     let aboutSpeaker = ownUsed && facts.length > 0;
     for (let f = 0; f < facts.length && aboutSpeaker; f++) {
       const h = facts[f]!;
-      aboutSpeaker = h.end <= ownEnd && h.start >= ownStart - 4 && h.end <= ownVerb;
+      aboutSpeaker =
+        h.end <= ownEnd && h.start >= ownStart - 4 && h.end <= ownVerb && inQuote[h.start - rFrom] !== 1;
     }
     const beforeWhat = ownUsed && own.afterOnly && c.from < own.verb;
     const attribution = aboutSpeaker || beforeWhat ? undefined : r.resolved;

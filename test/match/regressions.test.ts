@@ -98,6 +98,48 @@ describe.skipIf(matcher === undefined)('link: regressions', () => {
     expect(ids).not.toContain('fatal-shooting');
   });
 
+  // Found in exploratory QA (session 7): a quote whose key words end right before its speaker
+  // was taken for a claim *about* the speaker ("far-left … Mayor Jacob Frey criticized") and
+  // shown as stated as fact.
+  it('credits a quotation to the speaker named right after it', () => {
+    const quote =
+      '“An ICE officer, fearing for his life, the lives of his fellow law enforcement and the ' +
+      'safety of the public, fired defensive shots,”';
+    const cases: [string, string, string][] = [
+      [
+        `${quote} Homeland Security spokeswoman Tricia McLaughlin said in a statement.`,
+        'defensive-shots',
+        'tricia-mclaughlin',
+      ],
+      [`${quote} McLaughlin said.`, 'defensive-shots', 'tricia-mclaughlin'],
+      [`${quote} DHS said in a statement.`, 'defensive-shots', 'dhs'],
+      ['“Please avoid this area,” the city said on X.', 'city-avoid-area', 'city-of-minneapolis'],
+      ['“Please avoid this area,” city officials said.', 'city-avoid-area', 'city-of-minneapolis'],
+    ];
+    for (const [text, claimId, actorId] of cases) {
+      const m = matcher!.analyze({ text }, { force: true }).matches.find((x) => x.claimId === claimId);
+      expect(m, text).toBeDefined();
+      expect(m!.carried, text).toEqual(['direct-quote', 'attributed']);
+      expect(m!.attributedTo?.actorId, text).toBe(actorId);
+    }
+  });
+
+  // Found in exploratory QA (session 7): a snow-emergency story appended below the article
+  // (infinite scroll) had its "residential streets" linked to the shooting's neighborhood.
+  it('does not link residential streets in another story on an incident page', () => {
+    const text = [
+      'The Immigration and Customs Enforcement officer shot the woman in her vehicle in a residential ' +
+        'neighborhood in Minneapolis, Department of Homeland Security spokeswoman Tricia McLaughlin said.',
+      'Public Works said crews expect to finish plowing residential streets by Saturday evening.',
+      'Vehicles parked on residential streets in the city will be towed starting at 9 p.m.',
+    ].join('\n\n');
+    const matches = matcher!.analyze({ text }, { force: true }).matches;
+    const residential = matches.filter((m) => m.claimId === 'residential-neighborhood');
+    expect(residential.map((m) => text.slice(m.start, m.end))).toEqual([
+      'in a residential neighborhood in Minneapolis',
+    ]);
+  });
+
   it('aligns a quote comparison around markup inserted in the quotation', () => {
     const text =
       'The Department of Homeland Security said she “weaponized her vehicle, attempting to run over our law ' +

@@ -218,10 +218,12 @@ describe.skipIf(dataset === undefined)('skipping blocks: the rules', () => {
   });
 
   it('searches a block for phrases only when a claim of a gate phrase there has its other facts’ words', () => {
-    // "houses" is a gate phrase of "residential-neighborhood", whose other required fact
+    // "houses" is a gate phrase of "residential-neighborhood", one of whose other required facts
     // ("neighborhood", "street", "block", ...) has none of its words in the first block.
-    const lacking = 'The council approved new houses on the east side of the river.';
-    const holding = 'The council approved new houses on the east side of the street.';
+    const lacking =
+      'The council approved new houses on the east side of the river, where the crash happened.';
+    const holding =
+      'The council approved new houses on the east side of the street, where the crash happened.';
     const scan = vi.spyOn(PhraseSet.prototype, 'scanInto');
     const m = createMatcher(dataset!);
     // Uncached linkSteps: no recognizer scan, so every phrase search is the block plan's.
