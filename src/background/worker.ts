@@ -329,11 +329,12 @@ export function createWorker(deps: WorkerDeps): Worker {
     },
 
     async onTabLoading(tabId) {
-      // A new document: the old count and any "cannot run here" note no longer apply.
+      // The "cannot run here" note may no longer apply. The badge is left alone: the browser
+      // resets a tab's badge, colour and title itself when the tab commits a new document (Chrome
+      // and Firefox alike) and keeps them on same-document navigations (a hash change,
+      // pushState), which report 'loading' too. Clearing it here blanked it after those for good,
+      // as the content script reports only when its count changes.
       await forgetTab(tabId);
-      await quietly(browser.action.setBadgeText({ tabId, text: '' }));
-      await quietly(browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }));
-      await quietly(browser.action.setTitle({ tabId, title: null }));
     },
 
     onTabRemoved: forgetTab,

@@ -1,7 +1,8 @@
 // Right-click lookup and the toolbar badge in real Chromium with the built extension (dist/chrome):
 // the service worker's context-menu handler runs on a selection and the page shows the card (a
 // match, a match on an unrelated page, and "nothing matches"); where no script can run, the popup
-// explains why; the badge counts linked passages and clears on navigation. Needs `npm run build`.
+// explains why; the badge counts linked passages, clears on navigation to another document and
+// keeps its count through same-document navigations. Needs `npm run build`.
 
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -122,22 +123,70 @@ describe('right-click lookup', () => {
 });
 
 describe('the toolbar badge', () => {
-  it('shows the number of linked passages, nothing on unrelated pages, and clears on navigation', async () => {
-    const page = await open('/pages/wire-story.html');
-    await waitForMarks(page, 4);
-    const tabId = await tabIdFor(session, page.url());
-    const passages = await session.worker.evaluate(async (tabId) => {
+  /** The number of linked passages the page's content script reports (the popup's summary). */
+  const passageCount = (tabId: number): Promise<number> =>
+    session.worker.evaluate(async (tabId) => {
       const { chrome } = globalThis as unknown as WithChrome;
       const reply = (await chrome.tabs.sendMessage(tabId, { type: 'get-summary' }, { frameId: 0 })) as {
         value: { passages: unknown[] };
       };
       return reply.value.passages.length;
     }, tabId);
+
+  /** Runs `navigate` and waits until the browser has told the worker the tab finished loading. */
+  async function navigated(tabId: number, navigate: () => Promise<unknown>): Promise<void> {
+    type Listener = (id: number, change: { status?: string }) => void;
+    type OnUpdated = { addListener(l: Listener): void; removeListener(l: Listener): void };
+    await session.worker.evaluate((tabId) => {
+      const scope = globalThis as unknown as WithChrome & { loaded?: Promise<void> };
+      const onUpdated = (scope.chrome.tabs as unknown as { onUpdated: OnUpdated }).onUpdated;
+      scope.loaded = new Promise((resolve) => {
+        const listener: Listener = (id, change) => {
+          if (id !== tabId || change.status !== 'complete') return;
+          onUpdated.removeListener(listener);
+          resolve();
+        };
+        onUpdated.addListener(listener);
+      });
+    }, tabId);
+    await navigate();
+    await session.worker.evaluate(() => (globalThis as unknown as { loaded: Promise<void> }).loaded);
+  }
+
+  it('shows the number of linked passages, nothing on unrelated pages, and clears on navigation', async () => {
+    const page = await open('/pages/wire-story.html');
+    await waitForMarks(page, 4);
+    const tabId = await tabIdFor(session, page.url());
+    const passages = await passageCount(tabId);
     expect(passages).toBeGreaterThanOrEqual(4);
     await expect.poll(() => badgeText(session, tabId)).toBe(String(passages));
 
     await page.goto(`${server.url}/pages/unrelated.html`);
     await expect.poll(() => badgeText(session, tabId)).toBe('');
+    await page.close();
+  });
+
+  it('keeps the count through same-document navigations: a hash change, pushState, back', async () => {
+    const page = await open('/pages/wire-story.html');
+    await waitForMarks(page, 4);
+    const tabId = await tabIdFor(session, page.url());
+    const passages = await passageCount(tabId);
+    await expect.poll(() => badgeText(session, tabId)).toBe(String(passages));
+
+    const navigations: [string, () => void][] = [
+      ['a hash change', () => (location.hash = 'comments')],
+      ['pushState with the same content', () => history.pushState({}, '', '/pages/wire-story.html?page=2')],
+      ['back', () => history.back()],
+    ];
+    for (const [what, navigate] of navigations) {
+      await navigated(tabId, () => page.evaluate(navigate));
+      // The browser has reported the navigation to the worker ('loading', then 'complete'); the
+      // page kept its passages, and the badge keeps (or comes back to) their count.
+      await expect
+        .poll(() => badgeText(session, tabId), { message: `after ${what}`, timeout: 4_000 })
+        .toBe(String(passages));
+      expect(await passageCount(tabId)).toBe(passages);
+    }
     await page.close();
   });
 
