@@ -135,8 +135,9 @@ export function createWorker(deps: WorkerDeps): Worker {
   /** Injects content.js into one frame; resolves to why it could not, or undefined on success. */
   const inject = async (tabId: number, frameId: number, url?: string): Promise<Unavailable | undefined> => {
     try {
-      // The highlight rules the manifest declares for pages it injects into; without them the
-      // content script would add them itself, restyling the page.
+      // The highlight rules the manifest declares with content.js. The script counts on them
+      // being there (it adds no stylesheet to the page: that would restyle it), so it is only
+      // injected once they are.
       await browser.scripting.insertCSS({
         target: { tabId, frameIds: [frameId] },
         files: ['highlights.css'],

@@ -14,7 +14,6 @@ import { indexDataset, type DatasetIndex } from '../dataset/indexed';
 import { createMatcher } from '../match/index';
 import type { ClaimMatch, Matcher, Recognition } from '../match/types';
 import {
-  DECLARED_CSS_PROPERTY,
   Disposer,
   Highlighter,
   HitTester,
@@ -87,6 +86,12 @@ export interface ControllerOptions {
   limits?: Partial<ScanLimits>;
   now?: () => number;
   settings?: ContentSettings;
+  /**
+   * 'declared' when the browser added highlights.css with this script (the extension always does,
+   * src/content/index.ts), so the highlighter adds no stylesheet to the document. 'adopt'
+   * (default, for pages without it): the highlighter adds the rules itself.
+   */
+  documentCss?: 'declared' | 'adopt';
 }
 
 interface Passage {
@@ -119,6 +124,7 @@ export class PageController implements ContentApi {
   private matcherCache: Matcher | null;
   private readonly limits: ScanLimits;
   private readonly now: () => number;
+  private readonly documentCss: 'declared' | 'adopt';
   private readonly disposer: Disposer;
   /** Per-scan resources (highlights, UI, observers), replaced on navigation or pause. */
   private scan: Disposer;
@@ -166,6 +172,7 @@ export class PageController implements ContentApi {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.now = options.now ?? (() => this.win.performance.now());
     this.settings = options.settings ?? DEFAULT_SETTINGS;
+    this.documentCss = options.documentCss ?? 'adopt';
     this.disposer = new Disposer(this.win as unknown as TimerHost);
     this.scan = this.disposer.child();
     this.url = this.pageUrl();
@@ -677,21 +684,12 @@ export class PageController implements ContentApi {
           document: this.doc,
           host: this.ensureHost(),
           tint,
-          documentCss: this.declaredCss(),
+          documentCss: this.documentCss,
         }),
       );
       this.highlighterTint = tint;
     }
     return this.highlighter;
-  }
-
-  /** Did the manifest's highlights.css reach this page (it does not on on-demand injection)? */
-  private declaredCss(): 'declared' | 'adopt' {
-    const root = this.doc.documentElement;
-    if (!root) return 'adopt';
-    return this.win.getComputedStyle(root).getPropertyValue(DECLARED_CSS_PROPERTY).trim() === '1'
-      ? 'declared'
-      : 'adopt';
   }
 
   private ensureHitTester(): HitTester {

@@ -11,7 +11,10 @@ import { connectContentMessaging } from './messaging';
 const running = startContentScript(dataset);
 if (running) {
   try {
-    const controller = new PageController({ dataset });
+    // content.js never runs without highlights.css: the manifest declares the two together, and
+    // the service worker inserts the sheet before it injects the script on demand (and does not
+    // inject it if that fails). So the highlight rules are there; nothing needs to be added.
+    const controller = new PageController({ dataset, documentCss: 'declared' });
     running.signal.addEventListener('abort', () => controller.destroy());
     // Settings first (a paused site must not be scanned at all), then the scan; without an answer
     // from the service worker the defaults apply.

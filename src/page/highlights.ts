@@ -39,18 +39,15 @@ export function highlightName(kind: MarkStyle | 'active' | 'flash', tint = true)
 }
 
 /**
- * A custom property the manifest's highlights.css sets on :root. When it is there, the
- * `::highlight()` rules were declared before the page was built, and the highlighter adds no
- * stylesheet to the document: adding one later makes the browser restyle the whole page, which
- * on a page of 100,000 elements is a long task.
+ * The contents of highlights.css (both tints), written by the build. The browser adds it with
+ * content.js, in the manifest and on demand, so the `::highlight()` rules are there before the
+ * page is built and the highlighter adds no stylesheet to the document: adding one later makes
+ * the browser restyle the whole page, which on a page of 100,000 elements is a long task. It
+ * holds only `::highlight()` rules (no `:root` property or other marker a page could read).
  */
-export const DECLARED_CSS_PROPERTY = '--source-context-highlights';
-
-/** The contents of highlights.css (both tints, and the marker property), written by the build. */
 export function declaredHighlightCss(): string {
   return [
     '/* Source Context: styles for its CSS Custom Highlight API marks. No element is changed. */',
-    `:root { ${DECLARED_CSS_PROPERTY}: 1; }`,
     highlightCss(true),
     highlightCss(false),
   ].join('\n');
@@ -164,8 +161,8 @@ export interface HighlighterOptions {
   /** Tint the marks' background as well as underlining them (default true). */
   tint?: boolean;
   /**
-   * 'declared': the page already has our `::highlight()` rules (the manifest's highlights.css;
-   * see DECLARED_CSS_PROPERTY), so none is added to the document. 'adopt' (default): add them.
+   * 'declared': the page already has our `::highlight()` rules (highlights.css; see
+   * declaredHighlightCss), so none is added to the document. 'adopt' (default): add them.
    */
   documentCss?: 'adopt' | 'declared';
   /** How long flash() emphasises a passage, in ms (default 1200). */

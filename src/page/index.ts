@@ -33,7 +33,6 @@ export {
   HIGHLIGHT_CSS,
   highlightCss,
   declaredHighlightCss,
-  DECLARED_CSS_PROPERTY,
   fallbackCss,
   FALLBACK_CSS,
 } from './highlights';

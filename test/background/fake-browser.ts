@@ -70,6 +70,8 @@ export class FakeBrowser {
   injections: { tabId: number; frameId: number }[] = [];
   /** Stylesheets inserted with scripting.insertCSS (highlights.css before each injection). */
   insertedCss: { tabId: number; frameId: number; files: string[] }[] = [];
+  /** What insertCSS does besides recording: nothing, or throw the browser's error. */
+  onInsertCss: () => void = () => undefined;
   /** The tab the popup's tabs.query({active}) finds. */
   activeTabId: number | undefined;
   /** What permissions.request answers (the reader's choice). */
@@ -201,6 +203,7 @@ export class FakeBrowser {
           return [];
         },
         insertCSS: async ({ target, files }) => {
+          this.onInsertCss();
           this.insertedCss.push({ tabId: target.tabId, frameId: target.frameIds?.[0] ?? 0, files });
         },
       },

@@ -101,6 +101,18 @@ describe('right-click lookup', () => {
     expect(api?.lookups).toEqual(['tomatoes']);
   });
 
+  it('never injects the script without the highlight rules it counts on', async () => {
+    const { fake, worker } = setUp();
+    const tab = fake.addTab(14, 'https://unrelated.example/garden').info;
+    fake.onInject = () => undefined;
+    fake.onInsertCss = () => {
+      throw new Error('Cannot access contents of the page.');
+    };
+    const outcome = await worker.onMenuClick({ menuItemId: MENU_ID, selectionText: 'x', frameId: 0 }, tab);
+    expect(outcome).toMatchObject({ ok: false });
+    expect(fake.injections).toEqual([]);
+  });
+
   it('looks up in the frame the selection is in', async () => {
     const { fake, worker, runContent } = setUp();
     const tab = fake.addTab(5, 'https://news.example/');

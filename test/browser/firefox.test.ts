@@ -145,6 +145,24 @@ describe('Firefox', () => {
     });
   }
 
+  it('leaves no marker a page script can read, and adds no stylesheet to the document', async () => {
+    for (const path of ['/pages/unrelated.html', '/pages/wire-story.html']) {
+      const page = await open(path);
+      if (path.includes('wire-story')) await waitForMarks(page, 4);
+      else await new Promise((r) => setTimeout(r, 1500));
+      // What the page's own scripts see (page.evaluate runs in the page's world, not ours).
+      const seen = await page.evaluate(() => ({
+        marker: getComputedStyle(document.documentElement).getPropertyValue('--source-context-highlights'),
+        adopted: document.adoptedStyleSheets.length,
+        styles: document.querySelectorAll('style').length,
+        // The browser added highlights.css with the script: the marks are styled all the same.
+        rule: getComputedStyle(document.body, '::highlight(source-context-attributed)').textDecorationStyle,
+      }));
+      expect(seen, path).toEqual({ marker: '', adopted: 0, styles: 0, rule: 'dashed' });
+      await page.close();
+    }
+  });
+
   it('made no request beyond 127.0.0.1 and raised no page errors', () => {
     expect(requests.filter((url) => !isLocalUrl(url))).toEqual([]);
     expect(pageErrors).toEqual([]);
