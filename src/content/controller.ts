@@ -139,6 +139,8 @@ export class PageController implements ContentApi {
   private cardLayer: HTMLElement | null = null;
   private indicatorLayer: HTMLElement | null = null;
   private placement: PlacementController | null = null;
+  /** The passage the card's placement follows (null for the lookup card). */
+  private placedPassageId: string | null = null;
   private openPassageId: string | null = null;
   private indicatorDismissed = false;
   private indicatorExpanded = false;
@@ -825,8 +827,17 @@ export class PageController implements ContentApi {
       }),
       layer,
     );
-    if (!wasOpen || point) this.place(() => anchorRect(passage.ranges));
-    else this.placement?.update();
+    // A card that opens, or moves to another passage (Next/Previous, the shortcut, the
+    // indicator, a click), is shown as a fresh open on that passage would be: placed beside it
+    // (the old placement followed the old passage, and the card would lie over the new one) and
+    // read from the top. A re-render of the same passage (a repaint) only follows it.
+    if (!wasOpen || point || this.placedPassageId !== passage.id || !this.placement) {
+      if (wasOpen && this.placedPassageId !== passage.id) {
+        layer.querySelector('.sc-card__body')?.scrollTo({ top: 0, behavior: 'instant' });
+      }
+      this.place(() => anchorRect(passage.ranges));
+      this.placedPassageId = passage.id;
+    } else this.placement.update();
   }
 
   private place(anchor: () => DOMRect | null): void {
@@ -859,6 +870,7 @@ export class PageController implements ContentApi {
     }
     this.placement?.destroy();
     this.placement = null;
+    this.placedPassageId = null;
     this.openPassageId = null;
     this.highlighter?.setActive(null);
     this.renderIndicator();
@@ -883,6 +895,7 @@ export class PageController implements ContentApi {
     });
     render(card, layer);
     const fallback = this.win.innerHeight / 3;
+    this.placedPassageId = null;
     this.place(() =>
       range ? range.getBoundingClientRect() : new DOMRect(this.win.innerWidth / 2 - 1, fallback, 2, 2),
     );

@@ -54,6 +54,46 @@ async function open(path: string): Promise<Page> {
 }
 
 const dialog = (page: Page) => page.getByRole('dialog');
+const cardBody = (page: Page) => page.locator('[data-source-context="ui"] .sc-card__body');
+
+/**
+ * Runs IN the page: the card's box, its position text, its body's scroll, the page's scroll, and
+ * the lines of the active passage the card lies over.
+ */
+function cardState() {
+  const root = document.querySelector('[data-source-context="ui"]')?.shadowRoot;
+  const card = root?.querySelector('[role=dialog]');
+  if (!root || !card) return null;
+  const box = card.getBoundingClientRect();
+  const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+  const lines: DOMRect[] = [];
+  for (const r of registry.get('source-context-active') ?? [])
+    if (r instanceof Range) lines.push(...Array.from(r.getClientRects()).filter((l) => l.width > 0));
+  const covered = lines
+    .filter((l) => box.left < l.right && box.right > l.left && box.top < l.bottom && box.bottom > l.top)
+    .map((l) => [l.left, l.top, l.right, l.bottom].map(Math.round).join(','));
+  return {
+    box: [box.left, box.top, box.width, box.height].map(Math.round).join(','),
+    position: root.querySelector('.sc-nav__pos')?.textContent ?? '',
+    lines: lines.length,
+    covered,
+    scrollTop: root.querySelector('.sc-card__body')?.scrollTop ?? -1,
+    pageY: Math.round(scrollY),
+  };
+}
+
+/** Waits until the page's scroll and the card have stopped moving (a step scrolls smoothly). */
+async function settledCard(page: Page): Promise<NonNullable<ReturnType<typeof cardState>>> {
+  let last = '';
+  for (let i = 0; i < 60; i++) {
+    const state = await page.evaluate(cardState);
+    const key = JSON.stringify(state);
+    if (state && state.lines > 0 && key === last) return state;
+    last = key;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the card did not settle: ${last}`);
+}
 
 describe('incident pages', () => {
   it('highlights the wire story and opens the card for a hedged, attributed claim', async () => {
@@ -105,6 +145,39 @@ describe('incident pages', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it('places the card beside each passage it steps to, with its buttons and the shortcut', async () => {
+    const page = await open('/pages/wire-story.html');
+    const marks = await waitForMarks(page, 4);
+    const passages = countRanges(marks);
+    await page.evaluate(() => (document.querySelector('h1') as HTMLElement).setAttribute('tabindex', '-1'));
+    await page.focus('h1');
+    // Each step: the card is placed beside the new passage, never over it (the page has room on
+    // every side of these paragraphs), and its body starts at the top.
+    const check = async (how: string, step: number) => {
+      const { covered, position, scrollTop } = await settledCard(page);
+      expect(covered, `${how} #${step} (${position}) covers its passage`).toEqual([]);
+      expect(scrollTop, `${how} #${step} (${position}) starts scrolled`).toBe(0);
+    };
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    await check('open', 0);
+    for (let i = 1; i < passages; i++) {
+      // Scroll the card's body first: the next passage's card must start from its top.
+      await cardBody(page).evaluate((body) => body.scrollTo({ top: 120, behavior: 'instant' }));
+      await page.keyboard.press('Alt+Shift+ArrowDown');
+      await check('Alt+Shift+ArrowDown', i);
+    }
+    for (let i = 1; i < passages; i++) {
+      await dialog(page).getByRole('button', { name: 'Previous passage' }).click();
+      await check('Previous passage', i);
+    }
+    for (let i = 1; i < passages; i++) {
+      await dialog(page).getByRole('button', { name: 'Next passage' }).click();
+      await check('Next passage', i);
+    }
     await page.close();
   });
 
