@@ -44,9 +44,15 @@ const HOST_STYLE: ReadonlyArray<[string, string]> = [
   ['pointer-events', 'none'], // the host has no size; our card re-enables events (see BASE_CSS)
 ];
 
-/** Base rules inside the shadow root: reset, px sizes, and events back on for the mounted UI. */
+/**
+ * Base rules inside the shadow root: reset, px sizes, events back on for the mounted UI, and
+ * nothing of ours on paper (a printed article has no card or indicator over its text). An
+ * !important :host rule beats the host's inline !important display: for important declarations
+ * the shadow tree's own context wins the cascade.
+ */
 export const BASE_CSS = `
 :host { all: initial; }
+@media print { :host { display: none !important; } }
 .mount {
   pointer-events: auto;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;

@@ -181,6 +181,29 @@ describe('incident pages', () => {
     await page.close();
   });
 
+  it('keeps the card and the indicator off the printed page', async () => {
+    const page = await open('/pages/wire-story.html');
+    await waitForMarks(page, 4);
+    await clickHighlight(page, 'weaponized her vehicle');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    const rendered = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('[data-source-context="ui"]') as HTMLElement;
+        const root = host.shadowRoot!;
+        const boxes = [root.querySelector('[role=dialog]'), root.querySelector('.sc-indicator-layer button')];
+        return {
+          host: getComputedStyle(host).display,
+          boxes: boxes.map((el) => (el ? el.getClientRects().length : -1)),
+        };
+      });
+    expect(await rendered()).toEqual({ host: 'block', boxes: [1, 1] });
+    await page.emulateMedia({ media: 'print' });
+    expect(await rendered()).toEqual({ host: 'none', boxes: [0, 0] });
+    await page.emulateMedia({ media: 'screen' });
+    expect(await rendered()).toEqual({ host: 'block', boxes: [1, 1] });
+    await page.close();
+  });
+
   it('keeps the card beside its passage when the page moves content above it', async () => {
     const page = await open('/pages/wire-story.html');
     await waitForMarks(page, 4);
