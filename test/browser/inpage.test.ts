@@ -204,6 +204,67 @@ describe('incident pages', () => {
     await page.close();
   });
 
+  it('scrolls the card body, not the page, from the keyboard when the card has focus', async () => {
+    const page = await open('/pages/wire-story.html');
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await waitForMarks(page, 4);
+    await page.evaluate(() => (document.querySelector('h1') as HTMLElement).setAttribute('tabindex', '-1'));
+    await page.focus('h1');
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    await settledCard(page);
+    const body = cardBody(page);
+    const state = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('[data-source-context="ui"]')!.shadowRoot!;
+        const el = root.querySelector('.sc-card__body') as HTMLElement;
+        return {
+          top: el.scrollTop,
+          max: el.scrollHeight - el.clientHeight,
+          pageY: scrollY,
+          focus: root.activeElement?.getAttribute('role') ?? root.activeElement?.tagName ?? null,
+        };
+      });
+    const before = await state();
+    expect(before.focus).toBe('dialog');
+    expect(before.top).toBe(0);
+    expect(before.max).toBeGreaterThan(200); // the card's content runs below its fold
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await state()).top).toBe(40);
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => (await state()).top).toBeGreaterThan(140);
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await state()).top).toBe(0);
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await state()).top).toBeGreaterThanOrEqual(before.max - 1);
+    await page.keyboard.press('Shift+Space');
+    await expect.poll(async () => (await state()).top).toBeLessThan(before.max - 100);
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await state()).top).toBeGreaterThanOrEqual(before.max - 1);
+    // The page did not move, the card is still open, and focus is still on it.
+    const after = await state();
+    expect(after.pageY).toBe(before.pageY);
+    expect(after.focus).toBe('dialog');
+    expect(await body.count()).toBe(1);
+    // Tab still goes Previous → Next → Close → the body's links, and Escape still returns focus.
+    const order: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      order.push(
+        await page.evaluate(() => {
+          const a = document.querySelector('[data-source-context="ui"]')!.shadowRoot!.activeElement;
+          return a ? `${a.tagName}:${a.getAttribute('aria-label') ?? ''}` : 'outside';
+        }),
+      );
+    }
+    expect(order.slice(0, 3)).toEqual(['BUTTON:Previous passage', 'BUTTON:Next passage', 'BUTTON:Close']);
+    expect(order[3]).toMatch(/^A:/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.close();
+  });
+
   it('keeps the card beside its passage when the page moves content above it', async () => {
     const page = await open('/pages/wire-story.html');
     await waitForMarks(page, 4);

@@ -192,6 +192,40 @@ describe('ClaimCard', () => {
     expect(onClose).toHaveBeenCalledTimes(2);
   });
 
+  it('scrolls its body with the scrolling keys while the dialog itself has focus', () => {
+    renderCard();
+    const dialog = screen.getByRole('dialog');
+    const body = dialog.querySelector('.sc-card__body') as HTMLElement;
+    // happy-dom has no layout: a 300 px body over 1000 px of content.
+    Object.defineProperty(body, 'clientHeight', { configurable: true, value: 300 });
+    Object.defineProperty(body, 'scrollHeight', { configurable: true, value: 1000 });
+    const scrollTo = vi.fn((options: ScrollToOptions) => {
+      body.scrollTop = options.top ?? 0;
+    });
+    body.scrollTo = scrollTo as unknown as HTMLElement['scrollTo'];
+    const press = (key: string, init: KeyboardEventInit = {}, target: Element = dialog) =>
+      fireEvent.keyDown(target, { key, ...init });
+    expect(press('ArrowDown')).toBe(false); // handled: the page does not scroll
+    expect(body.scrollTop).toBe(40);
+    press('PageDown');
+    expect(body.scrollTop).toBe(300);
+    press(' ', { shiftKey: true });
+    expect(body.scrollTop).toBe(40);
+    press('End');
+    expect(body.scrollTop).toBe(700);
+    // At the end, a key that cannot move the body is left to the page.
+    expect(press('ArrowDown')).toBe(true);
+    press('Home');
+    expect(body.scrollTop).toBe(0);
+    const calls = scrollTo.mock.calls.length;
+    // Modified keys (our Alt+Shift shortcut), other keys, and keys on the card's controls are not ours.
+    expect(press('ArrowDown', { altKey: true, shiftKey: true })).toBe(true);
+    expect(press('Enter')).toBe(true);
+    expect(press('ArrowDown', {}, screen.getByRole('button', { name: 'Close' }))).toBe(true);
+    expect(scrollTo.mock.calls.length).toBe(calls);
+    expect(document.activeElement).toBe(dialog);
+  });
+
   it('shows the position and calls onPrev/onNext; buttons without a handler are disabled', () => {
     const onNext = vi.fn();
     renderCard({ position: { current: 3, total: 12 }, onNext });
