@@ -5,16 +5,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import {
-  FIREFOX_DIR,
-  FIREFOX_PATH,
   collectMarks,
   countRanges,
+  FIREFOX_DIR,
+  FIREFOX_PATH,
   isLocalUrl,
+  pageSeesOfUs,
   pointInHighlight,
   requirePrerequisites,
   settleMarks,
-  waitForHighlightedWith,
   startServer,
+  waitForHighlightedWith,
   type DemoServer,
   type PageMarks,
 } from './harness';
@@ -166,13 +167,7 @@ describe('Firefox', () => {
       if (path.includes('wire-story')) await waitForMarks(page, 4);
       else await new Promise((r) => setTimeout(r, 1500));
       // What the page's own scripts see (page.evaluate runs in the page's world, not ours).
-      const seen = await page.evaluate(() => ({
-        marker: getComputedStyle(document.documentElement).getPropertyValue('--source-context-highlights'),
-        adopted: document.adoptedStyleSheets.length,
-        styles: document.querySelectorAll('style').length,
-        // The browser added highlights.css with the script: the marks are styled all the same.
-        rule: getComputedStyle(document.body, '::highlight(source-context-attributed)').textDecorationStyle,
-      }));
+      const seen = await page.evaluate(pageSeesOfUs);
       expect(seen, path).toEqual({ marker: '', adopted: 0, styles: 0, rule: 'dashed' });
       await page.close();
     }

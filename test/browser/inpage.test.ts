@@ -8,12 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Dataset } from '../../src/dataset/types';
 import {
-  ROOT,
   clickHighlight,
   countRanges,
   isLocalUrl,
   launchChromium,
+  pageSeesOfUs,
   readMarks,
+  ROOT,
   startServer,
   waitForHighlighted,
   waitForMarks,
@@ -379,13 +380,7 @@ describe('privacy and manners', () => {
       if (path.includes('wire-story')) await waitForMarks(page, 4);
       else await page.waitForTimeout(1500);
       // What the page's own scripts see (page.evaluate runs in the page's world, not ours).
-      const seen = await page.evaluate(() => ({
-        marker: getComputedStyle(document.documentElement).getPropertyValue('--source-context-highlights'),
-        adopted: document.adoptedStyleSheets.length,
-        styles: document.querySelectorAll('style').length,
-        // The browser added highlights.css with the script: the marks are styled all the same.
-        rule: getComputedStyle(document.body, '::highlight(source-context-attributed)').textDecorationStyle,
-      }));
+      const seen = await page.evaluate(pageSeesOfUs);
       expect(seen, path).toEqual({ marker: '', adopted: 0, styles: 0, rule: 'dashed' });
       await page.close();
     }
