@@ -180,12 +180,18 @@ describe('the toolbar badge', () => {
     ];
     for (const [what, navigate] of navigations) {
       await navigated(tabId, () => page.evaluate(navigate));
-      // The browser has reported the navigation to the worker ('loading', then 'complete'); the
-      // page kept its passages, and the badge keeps (or comes back to) their count.
+      // The browser has reported the navigation to the worker ('loading', then 'complete'). The
+      // page keeps its passages (a new URL is read again, so its count may be 0 for a moment),
+      // and the badge keeps, or comes back to, their count, and stays there.
+      const state = async (): Promise<[string, number]> => [
+        await badgeText(session, tabId),
+        await passageCount(tabId),
+      ];
       await expect
-        .poll(() => badgeText(session, tabId), { message: `after ${what}`, timeout: 4_000 })
-        .toBe(String(passages));
-      expect(await passageCount(tabId)).toBe(passages);
+        .poll(state, { message: `after ${what}`, timeout: 6_000 })
+        .toEqual([String(passages), passages]);
+      await page.waitForTimeout(1_500);
+      expect(await state(), `after ${what}, later`).toEqual([String(passages), passages]);
     }
     await page.close();
   });
